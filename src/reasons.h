@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * The running kernel's lockdown reasons, read from `enum lockdown_reason` in its BTF.
+ * Numbers differ between kernels (and inside stable series), so nothing here hard-codes a
+ * number: names and classes come from the BTF, descriptions from a catalog keyed by name.
+ */
+#ifndef LD_REASONS_H
+#define LD_REASONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct btf;
+
+/* Largest reason number the compiled tables can hold (see abi.h); kernels have ~31. */
+#define LD_REASON_SLOTS 64
+
+enum ld_class {
+	LD_CLASS_INTEGRITY = 1,
+	LD_CLASS_CONFIDENTIALITY = 2,
+};
+
+struct ld_reason {
+	unsigned int number;
+	char name[48];	      /* lower case, no LOCKDOWN_ prefix, canonical (bpf_read_kernel) */
+	char kernel_name[48]; /* as this kernel spells it, lower case (bpf_read on old kernels) */
+	enum ld_class class;
+	const char *description;
+};
+
+struct ld_reasons {
+	struct ld_reason r[LD_REASON_SLOTS];
+	unsigned int count;
+	unsigned int integrity_max;
+	unsigned int confidentiality_max;
+};
+
+#define LD_DEFAULT_BTF "/sys/kernel/btf/vmlinux"
+
+/* Fill out from a parsed BTF. Returns 0, or -errno with a one-line reason in err. */
+int ld_reasons_from_btf(const struct btf *btf, struct ld_reasons *out, char *err, size_t errlen);
+/* Parse the BTF file at path (NULL: the running kernel's) and fill out. */
+int ld_reasons_load(const char *path, struct ld_reasons *out, char *err, size_t errlen);
+
+const char *ld_class_name(enum ld_class class);
+
+/* Canonical name for name: maps old spellings ("bpf_read") to current ones. */
+const char *ld_reason_canonical(const char *name);
+const struct ld_reason *ld_reason_by_name(const struct ld_reasons *rs, const char *name);
+const struct ld_reason *ld_reason_by_number(const struct ld_reasons *rs, unsigned int number);
+
+/* The catalog: every reason name any supported kernel has had. */
+struct ld_catalog_entry {
+	const char *name;
+	enum ld_class class; /* class in mainline */
+	const char *description;
+};
+const struct ld_catalog_entry *ld_catalog_lookup(const char *name);
+extern const struct ld_catalog_entry ld_catalog[];
+extern const unsigned int ld_catalog_count;
+
+/*
+ * Nearest catalog name to a misspelt one (edit distance at most 3, or a unique prefix);
+ * NULL when nothing is close.
+ */
+const char *ld_reason_suggest(const char *name);
+
+#endif
