@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * ld_decide(): the one decision function. Compiled into the BPF program and into the host
+ * binary (`lockdown explain`, unit tests), so what user space explains is what the kernel does.
+ *
+ * The caller does the lookups (bpf_map_lookup_elem in the kernel, plain tables in user space)
+ * and passes their results; this function applies precedence and mode. It is pure, has no
+ * loops and returns a bounded value, so the verifier of every kernel accepts it inlined.
+ */
+#ifndef LD_DECIDE_H
+#define LD_DECIDE_H
+
+#include "lockdown_abi.h"
+
+#ifndef __always_inline
+#define __always_inline inline __attribute__((always_inline))
+#endif
+
+/* Rule indexes found for the current subject; LD_RULE_NONE where nothing matched. */
+struct ld_subject_rules {
+	__u32 exe;
+	__u32 cgroup;
+	__u32 uid;
+	__u32 host; /* nonzero: the task is in the initial pid and net namespaces */
+};
+
+struct ld_verdict {
+	__u16 rule;
+	__u8 action;  /* enum ld_action */
+	__u8 outcome; /* enum ld_outcome */
+	__u8 match;   /* enum ld_match */
+	__u8 would_deny;
+	__s16 ret; /* 0 or -EPERM (-1 * 1): the hook's return value */
+};
+
+#define LD_EPERM 1
+
+/*
+ * Precedence, most specific first: executable, cgroup, uid, host, default (rule 0).
+ * The matched rule's action for this reason decides; audit mode turns deny into audit.
+ * A reason number outside the table, or a rule index outside the policy, is allowed: the
+ * compiler never produces one, and failing open there keeps a bad table from bricking a host.
+ */
+static __always_inline struct ld_verdict ld_decide(const struct ld_policy *p, __u32 reason,
+						   const struct ld_subject_rules *s)
+{
+	struct ld_verdict v = { .rule = 0, .match = LD_MATCH_DEFAULT };
+	__u32 rule = 0;
+
+	if (s->exe != LD_RULE_NONE) {
+		rule = s->exe;
+		v.match = LD_MATCH_EXE;
+	} else if (s->cgroup != LD_RULE_NONE) {
+		rule = s->cgroup;
+		v.match = LD_MATCH_CGROUP;
+	} else if (s->uid != LD_RULE_NONE) {
+		rule = s->uid;
+		v.match = LD_MATCH_UID;
+	} else if (s->host && p->host_rule != LD_RULE_NONE) {
+		rule = p->host_rule;
+		v.match = LD_MATCH_HOST;
+	}
+	if (rule >= LD_RULES || rule >= p->nrules || reason >= LD_REASONS) {
+		v.action = LD_ACT_ALLOW;
+		v.outcome = LD_OUT_ALLOWED;
+		v.ret = 0;
+		return v;
+	}
+	v.rule = (__u16)rule;
+	v.action = p->action[rule][reason];
+	if (v.action == LD_ACT_DENY && p->mode == LD_MODE_AUDIT) {
+		v.would_deny = 1;
+		v.outcome = LD_OUT_AUDITED;
+	} else if (v.action == LD_ACT_DENY) {
+		v.outcome = LD_OUT_DENIED;
+	} else if (v.action == LD_ACT_AUDIT) {
+		v.outcome = LD_OUT_AUDITED;
+	} else {
+		v.action = LD_ACT_ALLOW; /* any unknown value allows, like the bound checks above */
+		v.outcome = LD_OUT_ALLOWED;
+	}
+	v.ret = v.outcome == LD_OUT_DENIED ? -LD_EPERM : 0;
+	return v;
+}
+
+#endif
