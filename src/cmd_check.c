@@ -1,0 +1,315 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lockdown check: validate a policy offline and print what it compiles to for this kernel:
+ * per rule the action of every reason, and the subjects of each rule. Needs only the
+ * kernel's BTF (or --btf FILE); no BPF.
+ */
+#include "cmds.h"
+#include "policy/policy.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lockdown check (POLICY | --profile NAME) [-j] [--btf FILE] [--audit]\n\n"
+		"Validate a lockdown policy without loading anything and print what it compiles\n"
+		"to for this kernel: for each rule (the [Policy] default and every subject\n"
+		"section) the action (allow, audit, deny) of every lockdown reason, and the\n"
+		"subjects each rule applies to. Warnings (reasons this kernel lacks) and errors\n"
+		"(with file:line) go to stderr. See docs/policy.md for the language.\n\n"
+		"  POLICY          a policy file (INI)\n"
+		"  --profile NAME  a built-in preset instead: %s\n"
+		"  --btf FILE      resolve reason names against the BTF in FILE instead of\n"
+		"                  " LD_DEFAULT_BTF " (check a policy for another kernel)\n"
+		"  --audit         compile in audit mode, as `apply --audit` would\n"
+		"  -j, -p          JSON: validity, diagnostics, digest, rules with actions and\n"
+		"                  subjects\n\n"
+		"exit status: 0 valid, 1 invalid policy, 2 usage or system error.\n\n"
+		"example:\n"
+		"  lockdown check /etc/lockdown/policy.conf\n"
+		"  lockdown check --profile desktop -j\n",
+		ld_preset_names());
+}
+
+static struct json_object *diag_json(const struct ld_diag *d, enum ld_severity sev)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (size_t i = 0; i < d->count; i++) {
+		const struct ld_diag_msg *m = &d->msgs[i];
+		struct json_object *o;
+
+		if (m->severity != sev)
+			continue;
+		o = json_object_new_object();
+		json_object_object_add(o, "file", json_object_new_string(m->file));
+		json_object_object_add(o, "line", json_object_new_int((int)m->line));
+		json_object_object_add(o, "message", json_object_new_string(m->text));
+		json_object_array_add(arr, o);
+	}
+	return arr;
+}
+
+static bool rule_has_subject(const struct ld_compiled *c, unsigned int r)
+{
+	if (c->pol.host_rule == r)
+		return true;
+	for (size_t i = 0; i < c->nexes; i++)
+		if (c->exes[i].rule == r)
+			return true;
+	for (size_t i = 0; i < c->ncgroups; i++)
+		if (c->cgroups[i].rule == r)
+			return true;
+	for (size_t i = 0; i < c->nuids; i++)
+		if (c->uids[i].rule == r)
+			return true;
+	return false;
+}
+
+static struct json_object *subjects_json(const struct ld_compiled *c, unsigned int r)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *exes = json_object_new_array();
+	struct json_object *cgs = json_object_new_array();
+	struct json_object *uids = json_object_new_array();
+
+	for (size_t i = 0; i < c->nexes; i++) {
+		struct json_object *e;
+
+		if (c->exes[i].rule != r)
+			continue;
+		e = json_object_new_object();
+		json_object_object_add(e, "path", json_object_new_string(c->exes[i].path));
+		json_object_object_add(e, "dev", json_object_new_int64((int64_t)c->exes[i].dev));
+		json_object_object_add(e, "ino", json_object_new_int64((int64_t)c->exes[i].ino));
+		json_object_array_add(exes, e);
+	}
+	for (size_t i = 0; i < c->ncgroups; i++) {
+		struct json_object *e;
+
+		if (c->cgroups[i].rule != r)
+			continue;
+		e = json_object_new_object();
+		json_object_object_add(e, "path", json_object_new_string(c->cgroups[i].path));
+		json_object_object_add(e, "id", json_object_new_int64((int64_t)c->cgroups[i].id));
+		json_object_array_add(cgs, e);
+	}
+	for (size_t i = 0; i < c->nuids; i++)
+		if (c->uids[i].rule == r)
+			json_object_array_add(uids, json_object_new_int64(c->uids[i].uid));
+	json_object_object_add(o, "executables", exes);
+	json_object_object_add(o, "cgroups", cgs);
+	json_object_object_add(o, "uids", uids);
+	json_object_object_add(o, "host", json_object_new_boolean(c->pol.host_rule == r));
+	return o;
+}
+
+static void print_json(const struct ld_compiled *c, const struct ld_reasons *rs,
+		       const struct ld_diag *d, const char *source, bool valid)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *rules, *reasons;
+	char hex[65];
+
+	json_object_object_add(o, "source", json_object_new_string(source));
+	json_object_object_add(o, "valid", json_object_new_boolean(valid));
+	json_object_object_add(o, "errors", diag_json(d, LD_DIAG_ERROR));
+	json_object_object_add(o, "warnings", diag_json(d, LD_DIAG_WARNING));
+	if (!valid) {
+		ld_json_print(o);
+		return;
+	}
+	ld_compiled_digest_hex(c, hex);
+	json_object_object_add(o, "mode", json_object_new_string(ld_mode_name(c->pol.mode)));
+	json_object_object_add(o, "rate_limit", json_object_new_int(c->pol.rate_limit));
+	json_object_object_add(o, "digest", json_object_new_string(hex));
+	reasons = json_object_new_array();
+	for (unsigned int i = 0; i < rs->count; i++) {
+		struct json_object *r = json_object_new_object();
+
+		json_object_object_add(r, "number", json_object_new_int((int)rs->r[i].number));
+		json_object_object_add(r, "name", json_object_new_string(rs->r[i].name));
+		json_object_object_add(r, "class",
+				       json_object_new_string(ld_class_name(rs->r[i].class)));
+		json_object_array_add(reasons, r);
+	}
+	json_object_object_add(o, "reasons", reasons);
+	rules = json_object_new_array();
+	for (unsigned int r = 0; r < c->pol.nrules; r++) {
+		struct json_object *j = json_object_new_object();
+		struct json_object *acts = json_object_new_object();
+
+		json_object_object_add(j, "index", json_object_new_int((int)r));
+		json_object_object_add(j, "name", json_object_new_string(c->rule_names[r]));
+		json_object_object_add(j, "line", json_object_new_int((int)c->rule_lines[r]));
+		if (r > 0)
+			json_object_object_add(j, "subjects", subjects_json(c, r));
+		for (unsigned int i = 0; i < rs->count; i++)
+			json_object_object_add(acts, rs->r[i].name,
+					       json_object_new_string(ld_action_name(
+						       c->pol.action[r][rs->r[i].number])));
+		json_object_object_add(j, "actions", acts);
+		json_object_array_add(rules, j);
+	}
+	json_object_object_add(o, "rules", rules);
+	ld_json_print(o);
+}
+
+static void print_subjects(const struct ld_compiled *c, unsigned int r)
+{
+	const char *sep = "";
+
+	if (r == 0) {
+		printf("every task no other rule matches");
+		return;
+	}
+	for (size_t i = 0; i < c->nexes; i++) {
+		if (c->exes[i].rule != r)
+			continue;
+		printf("%sExecutable=%s (dev %llu:%llu, inode %llu)", sep, c->exes[i].path,
+		       (unsigned long long)(c->exes[i].dev >> 20),
+		       (unsigned long long)(c->exes[i].dev & 0xfffff),
+		       (unsigned long long)c->exes[i].ino);
+		sep = "; ";
+	}
+	for (size_t i = 0; i < c->ncgroups; i++) {
+		if (c->cgroups[i].rule != r)
+			continue;
+		printf("%sCgroup=%s (id %llu)", sep, c->cgroups[i].path,
+		       (unsigned long long)c->cgroups[i].id);
+		sep = "; ";
+	}
+	for (size_t i = 0; i < c->nuids; i++) {
+		if (c->uids[i].rule != r)
+			continue;
+		printf("%sUser=%u", sep, c->uids[i].uid);
+		sep = "; ";
+	}
+	if (c->pol.host_rule == r)
+		printf("%sHost=yes (initial pid and net namespaces)", sep);
+	if (!rule_has_subject(c, r))
+		printf("(no subject)");
+}
+
+static void print_text(const struct ld_compiled *c, const struct ld_reasons *rs, const char *source)
+{
+	int width[LD_RULES];
+	char hex[65];
+	size_t name_w = 0;
+
+	ld_compiled_digest_hex(c, hex);
+	printf("%s: valid; mode %s, %u rule%s, rate limit %u events/s per reason%s\n", source,
+	       ld_mode_name(c->pol.mode), c->pol.nrules, c->pol.nrules == 1 ? "" : "s",
+	       c->pol.rate_limit, c->pol.rate_limit ? "" : " (no events)");
+	printf("digest: sha256:%s\n\n", hex);
+
+	printf("%-22s %-16s", "REASON", "CLASS");
+	for (unsigned int r = 0; r < c->pol.nrules; r++) {
+		width[r] = (int)strlen(c->rule_names[r]);
+		if (width[r] < 7)
+			width[r] = 7;
+		printf(" %-*s", r + 1 < c->pol.nrules ? width[r] : 0, c->rule_names[r]);
+	}
+	printf("\n");
+	for (unsigned int i = 0; i < rs->count; i++) {
+		const struct ld_reason *x = &rs->r[i];
+
+		printf("%-22s %-16s", x->name, ld_class_name(x->class));
+		for (unsigned int r = 0; r < c->pol.nrules; r++)
+			printf(" %-*s", r + 1 < c->pol.nrules ? width[r] : 0,
+			       ld_action_name(c->pol.action[r][x->number]));
+		printf("\n");
+	}
+
+	for (unsigned int r = 0; r < c->pol.nrules; r++)
+		if (strlen(c->rule_names[r]) > name_w)
+			name_w = strlen(c->rule_names[r]);
+	printf("\nrules (precedence: executable > cgroup > uid > host > default):\n");
+	for (unsigned int r = 0; r < c->pol.nrules; r++) {
+		char where[32] = "";
+
+		if (c->rule_lines[r])
+			snprintf(where, sizeof(where), "line %u", c->rule_lines[r]);
+		printf("  %-*s  %-10s ", (int)name_w, c->rule_names[r], where);
+		print_subjects(c, r);
+		printf("\n");
+	}
+}
+
+int cmd_check(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'P' },
+		{ "btf", required_argument, NULL, 'b' },
+		{ "audit", no_argument, NULL, 'a' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct ld_policy_opts popts = { 0 };
+	const char *btf_path = NULL, *profile = NULL, *path = NULL;
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	struct ld_reasons rs;
+	char err[512], source[300];
+	int ch, ret;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'P':
+			profile = optarg;
+			break;
+		case 'b':
+			btf_path = optarg;
+			break;
+		case 'a':
+			popts.force_audit = true;
+			break;
+		case 'h':
+			usage(stdout);
+			return LD_EXIT_OK;
+		default:
+			usage(stderr);
+			return LD_EXIT_ERR;
+		}
+	}
+	if (optind < argc)
+		path = argv[optind++];
+	if (optind < argc) {
+		ld_err("check: unexpected argument '%s'", argv[optind]);
+		return LD_EXIT_ERR;
+	}
+	if (!!path == !!profile) {
+		ld_err("check: give a policy file or --profile NAME (profiles: %s)",
+		       ld_preset_names());
+		return LD_EXIT_ERR;
+	}
+	if (ld_reasons_load(btf_path, &rs, err, sizeof(err)) != 0) {
+		ld_err("%s", err);
+		return LD_EXIT_ERR;
+	}
+	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
+	ld_diag_print(&d, stderr);
+	snprintf(source, sizeof(source), "%s%s", profile ? "profile:" : "",
+		 profile ? profile : path);
+	if (ret != 0 && ret != -EINVAL) {
+		ld_diag_free(&d);
+		return ld_policy_exit_code(ret);
+	}
+	if (ld_g.json) {
+		print_json(&c, &rs, &d, source, ret == 0);
+	} else if (ret == 0) {
+		print_text(&c, &rs, source);
+	} else {
+		printf("%s: invalid: %u error%s, %u warning%s; nothing compiled\n", source,
+		       d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+	}
+	ld_compiled_free(&c);
+	ld_diag_free(&d);
+	return ld_policy_exit_code(ret);
+}

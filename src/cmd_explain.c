@@ -1,0 +1,326 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lockdown explain: what would the policy decide for this subject and reason, and why.
+ * Resolves --exe/--cgroup/--uid through the same code as the compiler, does the subject
+ * lookups the BPF program does, and calls the same ld_decide().
+ */
+#include "cmds.h"
+#include "decide.h"
+#include "policy/policy.h"
+#include "util.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lockdown explain (POLICY | --profile NAME) --reason R [--exe PATH]\n"
+		"                        [--uid N|NAME] [--cgroup PATH] [--container] [--audit]\n"
+		"                        [--btf FILE] [-j]\n\n"
+		"Say what the policy decides when a task asks the kernel for a lockdown-protected\n"
+		"operation: the action (allow, audit, deny), the outcome, the rule that matched\n"
+		"and why (rules are tried most specific first: executable > cgroup > uid > host >\n"
+		"default). This runs the decision function the BPF program runs, offline.\n\n"
+		"  POLICY           a policy file; or --profile NAME, a preset: %s\n"
+		"  --reason R       a reason name (dev_mem, kexec, ...; see `lockdown reasons`),\n"
+		"                   or a group (all, integrity, confidentiality) for a table\n"
+		"  --exe PATH       the task runs this executable (matched by device and inode);\n"
+		"                   default: an executable no rule names\n"
+		"  --uid N|NAME     the task's uid (default 0: these operations usually need "
+		"root)\n"
+		"  --cgroup PATH    the task's cgroup v2 (/sys/fs/cgroup/x, or x); default: a\n"
+		"                   cgroup no rule names\n"
+		"  --container      the task is not in the initial pid and net namespaces (by\n"
+		"                   default it is: a host process)\n"
+		"  --audit          as `apply --audit` would enforce it\n"
+		"  --btf FILE       reason numbers from FILE instead of " LD_DEFAULT_BTF "\n"
+		"  -j, -p           JSON\n\n"
+		"exit status: 0 explained, 1 invalid policy, 2 usage or system error.\n\n"
+		"example:\n"
+		"  lockdown explain --profile baseline --reason kexec --container\n"
+		"  lockdown explain policy.conf --reason dev_mem --exe /usr/sbin/flashrom\n",
+		ld_preset_names());
+}
+
+struct subject {
+	const char *exe, *cgroup, *uid_arg;
+	char cgroup_dir[1280];
+	__u64 dev, ino, cgroup_id;
+	__u32 uid;
+	bool host;
+};
+
+static const char *rule_or_none(const struct ld_compiled *c, __u32 rule)
+{
+	return rule == LD_RULE_NONE || rule >= c->pol.nrules ? NULL : c->rule_names[rule];
+}
+
+static struct json_object *jstr_or_null(const char *s)
+{
+	return s ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *verdict_json(const struct ld_compiled *c, const struct ld_reason *r,
+					const struct ld_subject_rules *sr,
+					const struct ld_verdict *v)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *cand = json_object_new_object();
+
+	json_object_object_add(o, "reason", json_object_new_string(r->name));
+	json_object_object_add(o, "number", json_object_new_int((int)r->number));
+	json_object_object_add(o, "class", json_object_new_string(ld_class_name(r->class)));
+	json_object_object_add(o, "action", json_object_new_string(ld_action_name(v->action)));
+	json_object_object_add(o, "outcome", json_object_new_string(ld_outcome_name(v->outcome)));
+	json_object_object_add(o, "ret", json_object_new_int(v->ret));
+	json_object_object_add(o, "would_deny", json_object_new_boolean(v->would_deny));
+	json_object_object_add(o, "rule", json_object_new_string(c->rule_names[v->rule]));
+	json_object_object_add(o, "rule_index", json_object_new_int(v->rule));
+	json_object_object_add(o, "match", json_object_new_string(ld_match_name(v->match)));
+	json_object_object_add(cand, "executable", jstr_or_null(rule_or_none(c, sr->exe)));
+	json_object_object_add(cand, "cgroup", jstr_or_null(rule_or_none(c, sr->cgroup)));
+	json_object_object_add(cand, "uid", jstr_or_null(rule_or_none(c, sr->uid)));
+	json_object_object_add(cand, "host",
+			       jstr_or_null(sr->host ? rule_or_none(c, c->pol.host_rule) : NULL));
+	json_object_object_add(cand, "default", json_object_new_string(c->rule_names[0]));
+	json_object_object_add(o, "candidates", cand);
+	return o;
+}
+
+static const char *outcome_text(const struct ld_verdict *v)
+{
+	if (v->outcome == LD_OUT_DENIED)
+		return "denied: the operation fails with EPERM, and an event is logged";
+	if (v->would_deny)
+		return "allowed, logged as a would-deny (audit mode)";
+	if (v->outcome == LD_OUT_AUDITED)
+		return "allowed, and an event is logged";
+	return "allowed silently";
+}
+
+static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
+		      const struct ld_subject_rules *sr, const struct ld_verdict *v,
+		      const struct subject *s)
+{
+	static const char *const levels[] = { "executable", "cgroup", "uid", "host" };
+	const char *cands[4] = {
+		rule_or_none(c, sr->exe),
+		rule_or_none(c, sr->cgroup),
+		rule_or_none(c, sr->uid),
+		sr->host ? rule_or_none(c, c->pol.host_rule) : NULL,
+	};
+	bool decided = false;
+
+	printf("%s (%s; %s class, number %u on this kernel)\n", r->name, r->description,
+	       ld_class_name(r->class), r->number);
+	printf("  verdict:    %s -> %s\n", ld_action_name(v->action), outcome_text(v));
+	if (c->rule_lines[v->rule])
+		printf("  rule:       [%s] (%s:%u), matched by %s\n",
+		       v->rule ? c->rule_names[v->rule] : "Policy", c->source,
+		       c->rule_lines[v->rule], ld_match_name(v->match));
+	else
+		printf("  rule:       %s, matched by %s\n", c->rule_names[v->rule],
+		       ld_match_name(v->match));
+	printf("  subject:    exe %s, cgroup %s, uid %u, %s\n", s->exe ? s->exe : "(unnamed)",
+	       s->cgroup ? s->cgroup : "(unnamed)", s->uid,
+	       s->host ? "host (initial pid and net namespaces)" : "container");
+	printf("  precedence:");
+	for (int i = 0; i < 4; i++) {
+		if (!cands[i]) {
+			printf(" %s -", levels[i]);
+		} else {
+			printf(" %s [%s]%s", levels[i], cands[i], decided ? " (outranked)" : "");
+			decided = true;
+		}
+		printf(" >");
+	}
+	printf(" default [%s]%s\n", c->rule_names[0], decided ? " (outranked)" : "");
+}
+
+int cmd_explain(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "profile", required_argument, NULL, 'P' },
+		{ "reason", required_argument, NULL, 'r' },
+		{ "exe", required_argument, NULL, 'e' },
+		{ "uid", required_argument, NULL, 'u' },
+		{ "cgroup", required_argument, NULL, 'c' },
+		{ "container", no_argument, NULL, 'C' },
+		{ "audit", no_argument, NULL, 'a' },
+		{ "btf", required_argument, NULL, 'b' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct ld_policy_opts popts = { 0 };
+	const char *btf_path = NULL, *profile = NULL, *path = NULL, *reason = NULL;
+	const struct ld_reason *list[LD_REASON_SLOTS];
+	unsigned int nlist = 0;
+	struct subject s = { .host = true };
+	struct ld_subject_rules sr;
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	struct ld_reasons rs;
+	char err[1600];
+	int ch, ret;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'P':
+			profile = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		case 'e':
+			s.exe = optarg;
+			break;
+		case 'u':
+			s.uid_arg = optarg;
+			break;
+		case 'c':
+			s.cgroup = optarg;
+			break;
+		case 'C':
+			s.host = false;
+			break;
+		case 'a':
+			popts.force_audit = true;
+			break;
+		case 'b':
+			btf_path = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return LD_EXIT_OK;
+		default:
+			usage(stderr);
+			return LD_EXIT_ERR;
+		}
+	}
+	if (optind < argc)
+		path = argv[optind++];
+	if (optind < argc) {
+		ld_err("explain: unexpected argument '%s'", argv[optind]);
+		return LD_EXIT_ERR;
+	}
+	if (!!path == !!profile) {
+		ld_err("explain: give a policy file or --profile NAME (profiles: %s)",
+		       ld_preset_names());
+		return LD_EXIT_ERR;
+	}
+	if (!reason) {
+		ld_err("explain: --reason R is required (a reason name, or all)");
+		return LD_EXIT_ERR;
+	}
+	if (ld_reasons_load(btf_path, &rs, err, sizeof(err)) != 0) {
+		ld_err("%s", err);
+		return LD_EXIT_ERR;
+	}
+
+	/* The reason(s). */
+	if (!strcmp(reason, "all") || !strcmp(reason, "integrity") ||
+	    !strcmp(reason, "confidentiality")) {
+		for (unsigned int i = 0; i < rs.count; i++)
+			if (reason[0] == 'a' ||
+			    rs.r[i].class == (reason[0] == 'i' ? LD_CLASS_INTEGRITY
+							       : LD_CLASS_CONFIDENTIALITY))
+				list[nlist++] = &rs.r[i];
+	} else {
+		const struct ld_reason *r = ld_reason_by_name(&rs, reason);
+
+		if (!r) {
+			const char *sug = ld_reason_suggest(reason);
+
+			if (ld_catalog_lookup(reason))
+				ld_err("explain: this kernel has no reason '%s': nothing to decide",
+				       reason);
+			else if (sug)
+				ld_err("explain: unknown reason '%s'; did you mean %s?", reason,
+				       sug);
+			else
+				ld_err("explain: unknown reason '%s'; see lockdown reasons",
+				       reason);
+			return LD_EXIT_ERR;
+		}
+		list[nlist++] = r;
+	}
+
+	/* The subject, through the compiler's own identity functions. */
+	if (s.exe && ld_exe_identity(s.exe, &s.dev, &s.ino, err, sizeof(err)) != 0) {
+		ld_err("explain: --exe: %s", err);
+		return LD_EXIT_ERR;
+	}
+	if (s.cgroup && ld_cgroup_identity(s.cgroup, NULL, &s.cgroup_id, s.cgroup_dir,
+					   sizeof(s.cgroup_dir), err, sizeof(err)) != 0) {
+		ld_err("explain: --cgroup: %s", err);
+		return LD_EXIT_ERR;
+	}
+	if (s.uid_arg && ld_uid_identity(s.uid_arg, NULL, &s.uid, err, sizeof(err)) != 0) {
+		ld_err("explain: --uid: %s", err);
+		return LD_EXIT_ERR;
+	}
+
+	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
+	ld_diag_print(&d, stderr);
+	ld_diag_free(&d);
+	if (ret != 0)
+		return ld_policy_exit_code(ret);
+
+	ld_compiled_match(&c, s.dev, s.ino, s.cgroup_id, s.uid, s.host, &sr);
+
+	if (ld_g.json) {
+		struct json_object *o = json_object_new_object();
+		struct json_object *subj = json_object_new_object();
+		struct json_object *arr = json_object_new_array();
+		char hex[65];
+
+		ld_compiled_digest_hex(&c, hex);
+		json_object_object_add(o, "policy", json_object_new_string(c.source));
+		json_object_object_add(o, "digest", json_object_new_string(hex));
+		json_object_object_add(o, "mode", json_object_new_string(ld_mode_name(c.pol.mode)));
+		json_object_object_add(subj, "exe", jstr_or_null(s.exe));
+		if (s.exe) {
+			json_object_object_add(subj, "dev", json_object_new_int64((int64_t)s.dev));
+			json_object_object_add(subj, "ino", json_object_new_int64((int64_t)s.ino));
+		}
+		json_object_object_add(subj, "cgroup", jstr_or_null(s.cgroup));
+		if (s.cgroup)
+			json_object_object_add(subj, "cgroup_id",
+					       json_object_new_int64((int64_t)s.cgroup_id));
+		json_object_object_add(subj, "uid", json_object_new_int64(s.uid));
+		json_object_object_add(subj, "host", json_object_new_boolean(s.host));
+		json_object_object_add(o, "subject", subj);
+		for (unsigned int i = 0; i < nlist; i++) {
+			struct ld_verdict v = ld_decide(&c.pol, list[i]->number, &sr);
+
+			json_object_array_add(arr, verdict_json(&c, list[i], &sr, &v));
+		}
+		json_object_object_add(o, "verdicts", arr);
+		ld_json_print(o);
+	} else if (nlist == 1) {
+		struct ld_verdict v = ld_decide(&c.pol, list[0]->number, &sr);
+
+		printf("policy %s, mode %s\n", c.source, ld_mode_name(c.pol.mode));
+		print_one(&c, list[0], &sr, &v, &s);
+	} else {
+		printf("policy %s, mode %s; subject: exe %s, cgroup %s, uid %u, %s\n\n", c.source,
+		       ld_mode_name(c.pol.mode), s.exe ? s.exe : "(unnamed)",
+		       s.cgroup ? s.cgroup : "(unnamed)", s.uid, s.host ? "host" : "container");
+		printf("%-22s %-16s %-7s %-9s %-20s %s\n", "REASON", "CLASS", "ACTION", "OUTCOME",
+		       "RULE", "MATCHED BY");
+		for (unsigned int i = 0; i < nlist; i++) {
+			struct ld_verdict v = ld_decide(&c.pol, list[i]->number, &sr);
+
+			printf("%-22s %-16s %-7s %-9s %-20s %s\n", list[i]->name,
+			       ld_class_name(list[i]->class), ld_action_name(v.action),
+			       ld_outcome_name(v.outcome), c.rule_names[v.rule],
+			       ld_match_name(v.match));
+		}
+	}
+	ld_compiled_free(&c);
+	return LD_EXIT_OK;
+}

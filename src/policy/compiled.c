@@ -1,0 +1,233 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The compiled policy: release, subject lookup (as the BPF program does it), digest, names. */
+#include "policy.h"
+
+#include <errno.h>
+#include <openssl/evp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+void ld_compiled_free(struct ld_compiled *c)
+{
+	if (!c)
+		return;
+	free(c->exes);
+	free(c->cgroups);
+	free(c->uids);
+	c->exes = NULL;
+	c->cgroups = NULL;
+	c->uids = NULL;
+	c->nexes = c->ncgroups = c->nuids = 0;
+}
+
+void ld_compiled_match(const struct ld_compiled *c, __u64 dev, __u64 ino, __u64 cgroup_id,
+		       __u32 uid, bool host, struct ld_subject_rules *out)
+{
+	size_t lo, hi;
+
+	out->exe = out->cgroup = out->uid = LD_RULE_NONE;
+	out->host = host ? 1 : 0;
+	if (dev || ino) {
+		for (lo = 0, hi = c->nexes; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+			const struct ld_exe_rule *e = &c->exes[mid];
+
+			if (e->dev == dev && e->ino == ino) {
+				out->exe = e->rule;
+				break;
+			}
+			if (e->dev < dev || (e->dev == dev && e->ino < ino))
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	if (cgroup_id) {
+		for (lo = 0, hi = c->ncgroups; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (c->cgroups[mid].id == cgroup_id) {
+				out->cgroup = c->cgroups[mid].rule;
+				break;
+			}
+			if (c->cgroups[mid].id < cgroup_id)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+	if (uid != (__u32)-1) {
+		for (lo = 0, hi = c->nuids; lo < hi;) {
+			size_t mid = lo + (hi - lo) / 2;
+
+			if (c->uids[mid].uid == uid) {
+				out->uid = c->uids[mid].rule;
+				break;
+			}
+			if (c->uids[mid].uid < uid)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+	}
+}
+
+void ld_compiled_digest_hex(const struct ld_compiled *c, char out[65])
+{
+	for (int i = 0; i < 32; i++)
+		snprintf(out + 2 * i, 3, "%02x", c->pol.digest[i]);
+}
+
+const char *ld_action_name(unsigned int action)
+{
+	switch (action) {
+	case LD_ACT_ALLOW:
+		return "allow";
+	case LD_ACT_AUDIT:
+		return "audit";
+	case LD_ACT_DENY:
+		return "deny";
+	default:
+		return "?";
+	}
+}
+
+const char *ld_mode_name(unsigned int mode)
+{
+	return mode == LD_MODE_AUDIT ? "audit" : mode == LD_MODE_ENFORCE ? "enforce" : "?";
+}
+
+const char *ld_match_name(unsigned int match)
+{
+	switch (match) {
+	case LD_MATCH_DEFAULT:
+		return "default";
+	case LD_MATCH_HOST:
+		return "host";
+	case LD_MATCH_UID:
+		return "uid";
+	case LD_MATCH_CGROUP:
+		return "cgroup";
+	case LD_MATCH_EXE:
+		return "executable";
+	default:
+		return "?";
+	}
+}
+
+const char *ld_outcome_name(unsigned int outcome)
+{
+	switch (outcome) {
+	case LD_OUT_ALLOWED:
+		return "allowed";
+	case LD_OUT_AUDITED:
+		return "audited";
+	case LD_OUT_DENIED:
+		return "denied";
+	default:
+		return "?";
+	}
+}
+
+/* Text growing in a heap buffer. */
+struct canon {
+	char *buf;
+	size_t len, cap;
+	bool oom;
+};
+
+__attribute__((format(printf, 2, 3))) static void put(struct canon *k, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	for (;;) {
+		size_t room = k->cap - k->len;
+
+		va_start(ap, fmt);
+		n = vsnprintf(k->buf ? k->buf + k->len : NULL, room, fmt, ap);
+		va_end(ap);
+		if (n < 0) {
+			k->oom = true;
+			return;
+		}
+		if ((size_t)n < room) {
+			k->len += (size_t)n;
+			return;
+		}
+		{
+			size_t cap = (k->cap ? k->cap * 2 : 4096) + (size_t)n;
+			char *nb = realloc(k->buf, cap);
+
+			if (!nb) {
+				k->oom = true;
+				return;
+			}
+			k->buf = nb;
+			k->cap = cap;
+		}
+	}
+}
+
+static const struct ld_reasons *sort_rs;
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(sort_rs->r[*(const unsigned int *)a].name,
+		      sort_rs->r[*(const unsigned int *)b].name);
+}
+
+/*
+ * SHA-256 over a canonical text of what is enforced: mode, rate limit, each rule's name
+ * and action per reason *name* (sorted, so the same policy gives the same digest on kernels
+ * that number the same reasons differently), and the subjects by identity (dev/ino, cgroup
+ * id, uid; sorted). Paths and comments do not count; a replaced binary (new inode) does.
+ */
+int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *rs)
+{
+	struct canon k = { 0 };
+	unsigned int order[LD_REASON_SLOTS];
+	unsigned int dlen = 0;
+	int ret = 0;
+
+	for (unsigned int i = 0; i < rs->count; i++)
+		order[i] = i;
+	sort_rs = rs;
+	qsort(order, rs->count, sizeof(order[0]), cmp_name);
+	sort_rs = NULL;
+
+	put(&k, "lockdown-policy 1\nmode %s\nrate_limit %u\nrules %u\n", ld_mode_name(c->pol.mode),
+	    c->pol.rate_limit, c->pol.nrules);
+	if (c->pol.host_rule == LD_RULE_NONE)
+		put(&k, "host_rule none\n");
+	else
+		put(&k, "host_rule %u\n", c->pol.host_rule);
+	for (unsigned int r = 0; r < c->pol.nrules && r < LD_RULES; r++) {
+		put(&k, "rule %u %s\n", r, c->rule_names[r]);
+		for (unsigned int i = 0; i < rs->count; i++) {
+			const struct ld_reason *x = &rs->r[order[i]];
+
+			if (x->number < LD_REASONS)
+				put(&k, " %s %s\n", x->name,
+				    ld_action_name(c->pol.action[r][x->number]));
+		}
+	}
+	for (size_t i = 0; i < c->nexes; i++)
+		put(&k, "exe %llu %llu %u\n", (unsigned long long)c->exes[i].dev,
+		    (unsigned long long)c->exes[i].ino, c->exes[i].rule);
+	for (size_t i = 0; i < c->ncgroups; i++)
+		put(&k, "cgroup %llu %u\n", (unsigned long long)c->cgroups[i].id,
+		    c->cgroups[i].rule);
+	for (size_t i = 0; i < c->nuids; i++)
+		put(&k, "uid %u %u\n", c->uids[i].uid, c->uids[i].rule);
+	if (k.oom) {
+		ret = -ENOMEM;
+	} else if (!EVP_Digest(k.buf, k.len, c->pol.digest, &dlen, EVP_sha256(), NULL) ||
+		   dlen != sizeof(c->pol.digest)) {
+		ret = -EIO;
+	}
+	free(k.buf);
+	return ret;
+}

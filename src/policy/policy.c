@@ -1,0 +1,1029 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The policy compiler. Two passes:
+ *   1. inih reads the file line by line through our own reader, which counts lines (Debian's
+ *      inih has no line numbers in handlers) and sees every section header (to catch
+ *      duplicate, empty and malformed sections). Each key is checked and resolved at once
+ *      (reason names against the running kernel, paths through stat()) into an
+ *      intermediate form: per section, the ordered list of (action, set of reasons).
+ *   2. Only if the whole file is free of errors: [Policy]'s lines give the default rule,
+ *      each subject section starts from that row and applies its own lines, subjects get
+ *      their rule index, and the digest is computed. [Policy] may stand anywhere.
+ */
+#include "policy.h"
+#include "util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <ini.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_LINE      4096
+#define MAX_DIAG      100
+#define MAX_FILE_SIZE (4u << 20)
+
+/* ---- diagnostics ------------------------------------------------------------------------ */
+
+void ld_diag_free(struct ld_diag *d)
+{
+	free(d->msgs);
+	memset(d, 0, sizeof(*d));
+}
+
+void ld_diag_format(const struct ld_diag_msg *m, char *buf, size_t len)
+{
+	const char *sev = m->severity == LD_DIAG_ERROR ? "error" : "warning";
+
+	if (m->line)
+		snprintf(buf, len, "%s:%u: %s: %s", m->file, m->line, sev, m->text);
+	else
+		snprintf(buf, len, "%s: %s: %s", m->file, sev, m->text);
+}
+
+void ld_diag_print(const struct ld_diag *d, FILE *f)
+{
+	char buf[640];
+
+	for (size_t i = 0; i < d->count; i++) {
+		ld_diag_format(&d->msgs[i], buf, sizeof(buf));
+		fprintf(f, "%s\n", buf);
+	}
+}
+
+__attribute__((format(printf, 5, 6))) static void diag_add(struct ld_diag *d, enum ld_severity sev,
+							   const char *file, unsigned int line,
+							   const char *fmt, ...)
+{
+	struct ld_diag_msg *m;
+	va_list ap;
+
+	if (sev == LD_DIAG_ERROR)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->count > MAX_DIAG)
+		return;
+	m = realloc(d->msgs, (d->count + 1) * sizeof(*m));
+	if (!m)
+		return; /* counted above: the compilation still fails */
+	d->msgs = m;
+	m = &d->msgs[d->count++];
+	m->severity = sev;
+	m->line = line;
+	snprintf(m->file, sizeof(m->file), "%s", file);
+	if (d->count > MAX_DIAG) {
+		snprintf(m->text, sizeof(m->text), "too many messages; stopping here");
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(m->text, sizeof(m->text), fmt, ap);
+	va_end(ap);
+}
+
+/* ---- intermediate form ------------------------------------------------------------------ */
+
+struct op {
+	__u8 action;
+	__u64 reasons; /* bit n: reason number n of the running kernel (LD_REASONS == 64) */
+};
+
+struct section {
+	char name[LD_RULE_NAME_LEN];
+	unsigned int line;
+	bool is_policy;
+	bool has_subject;
+	unsigned int host_line; /* nonzero: Host=yes, at this line */
+	struct op *ops;
+	size_t nops;
+};
+
+struct exe_s {
+	__u64 dev, ino;
+	int sec;
+	unsigned int line;
+	char path[256];
+};
+
+struct cg_s {
+	__u64 id;
+	int sec;
+	unsigned int line;
+	char path[256];
+};
+
+struct uid_s {
+	__u32 uid;
+	int sec;
+	unsigned int line;
+};
+
+enum { CUR_NONE = -1, CUR_SKIP = -2 };
+
+struct ctx {
+	const char *file;
+	const char *text;
+	size_t len, pos;
+	unsigned int line;
+	const struct ld_reasons *rs;
+	const struct ld_policy_opts *opts;
+	struct ld_diag *diag;
+	bool oom;
+
+	struct section secs[LD_RULES]; /* [Policy] and up to LD_RULES - 1 subject sections */
+	int nsecs;
+	int nsubject_secs;
+	int cur;    /* index into secs, or CUR_* */
+	int policy; /* index of [Policy], or -1 */
+	unsigned int mode_line, rate_line;
+	__u32 mode, rate_limit;
+	bool rules_overflow;
+	int host_sec;
+
+	struct exe_s *exes;
+	size_t nexes;
+	struct cg_s *cgs;
+	size_t ncgs;
+	struct uid_s *uids;
+	size_t nuids;
+	bool exe_overflow, cg_overflow, uid_overflow;
+};
+
+__attribute__((format(printf, 2, 3))) static void error(struct ctx *c, const char *fmt, ...)
+{
+	char text[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	diag_add(c->diag, LD_DIAG_ERROR, c->file, c->line, "%s", text);
+}
+
+__attribute__((format(printf, 2, 3))) static void warning(struct ctx *c, const char *fmt, ...)
+{
+	char text[320];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(text, sizeof(text), fmt, ap);
+	va_end(ap);
+	diag_add(c->diag, LD_DIAG_WARNING, c->file, c->line, "%s", text);
+}
+
+static const char *sec_name(const struct ctx *c, int sec)
+{
+	return c->secs[sec].name;
+}
+
+/* ---- section headers (seen by the reader) ---------------------------------------------- */
+
+static bool valid_rule_name(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isalnum((unsigned char)*s) && !strchr("_.:@-", *s))
+			return false;
+	return true;
+}
+
+static void start_section(struct ctx *c, const char *name)
+{
+	struct section *s;
+
+	c->cur = CUR_SKIP;
+	if (strlen(name) >= LD_RULE_NAME_LEN) {
+		error(c, "section name '%.60s' is too long (at most %d characters)", name,
+		      LD_RULE_NAME_LEN - 1);
+		return;
+	}
+	if (!valid_rule_name(name)) {
+		error(c,
+		      "section name '%s' may only contain letters, digits and _ . : @ - "
+		      "(it names the rule in events)",
+		      name);
+		return;
+	}
+	if (strcasecmp(name, "policy") == 0 && strcmp(name, "Policy") != 0) {
+		error(c, "section [%s]: did you mean [Policy]?", name);
+		return;
+	}
+	if (strcmp(name, "default") == 0) {
+		error(c, "section name [default] is reserved for the [Policy] rule");
+		return;
+	}
+	for (int i = 0; i < c->nsecs; i++) {
+		if (strcmp(c->secs[i].name, name) == 0) {
+			error(c, "section [%s] appears twice (first at %s:%u)", name, c->file,
+			      c->secs[i].line);
+			return;
+		}
+	}
+	if (strcmp(name, "Policy") != 0) {
+		if (c->nsubject_secs >= LD_RULES - 1) {
+			if (!c->rules_overflow)
+				error(c, "too many rules: at most %d subject sections",
+				      LD_RULES - 1);
+			c->rules_overflow = true;
+			return;
+		}
+		c->nsubject_secs++;
+	}
+	s = &c->secs[c->nsecs];
+	memset(s, 0, sizeof(*s));
+	snprintf(s->name, sizeof(s->name), "%s", name);
+	s->line = c->line;
+	s->is_policy = strcmp(name, "Policy") == 0;
+	if (s->is_policy)
+		c->policy = c->nsecs;
+	c->cur = c->nsecs++;
+}
+
+/*
+ * Look at a line before inih does. Returns false when the line is malformed (reported here)
+ * and must not reach inih.
+ */
+static bool see_line(struct ctx *c, char *line)
+{
+	char *p = line, *end, *rest;
+
+	if (c->line == 1 && (unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbb &&
+	    (unsigned char)p[2] == 0xbf)
+		p += 3;
+	while (*p == ' ' || *p == '\t')
+		p++;
+	if (*p != '[')
+		return true;
+	end = strchr(p, ']');
+	if (!end) {
+		error(c, "section header without ']'");
+		c->cur = CUR_SKIP;
+		return false;
+	}
+	for (rest = end + 1; *rest == ' ' || *rest == '\t' || *rest == '\r' || *rest == '\n';)
+		rest++;
+	if (*rest && *rest != ';' && *rest != '#') {
+		error(c, "unexpected text after section header: '%.40s'", ld_rstrip(rest));
+		c->cur = CUR_SKIP;
+		return false;
+	}
+	{
+		char name[MAX_LINE];
+
+		snprintf(name, sizeof(name), "%.*s", (int)(end - p - 1), p + 1);
+		start_section(c, name);
+	}
+	return true;
+}
+
+static char *reader(char *str, int num, void *stream)
+{
+	struct ctx *c = stream;
+	const char *start, *nl;
+	size_t linelen, copy;
+
+	if (c->pos >= c->len)
+		return NULL;
+	start = c->text + c->pos;
+	nl = memchr(start, '\n', c->len - c->pos);
+	linelen = nl ? (size_t)(nl - start) + 1 : c->len - c->pos;
+	c->pos += linelen;
+	c->line++;
+	if (memchr(start, '\0', linelen)) {
+		error(c, "NUL byte in line (not a text file?)");
+		goto blank;
+	}
+	if (num < 3 || linelen > (size_t)num - 1) {
+		error(c, "line too long (at most %d characters)", num - 3);
+		goto blank;
+	}
+	copy = linelen;
+	memcpy(str, start, copy);
+	str[copy] = '\0';
+	if (!see_line(c, str))
+		goto blank;
+	return str;
+blank:
+	/* Keep inih counting lines, and keep the malformed line away from it. */
+	str[0] = '\n';
+	str[1] = '\0';
+	return str;
+}
+
+/* ---- values ------------------------------------------------------------------------------ */
+
+/*
+ * Split value into words (white space or commas); a word starting with '#' starts a comment.
+ * Calls fn for each word; stops early if fn returns false.
+ */
+static void for_each_word(struct ctx *c, const char *value, void *arg,
+			  bool (*fn)(struct ctx *c, const char *word, void *arg))
+{
+	const char *p = value;
+
+	for (;;) {
+		char word[MAX_LINE];
+		size_t n = 0;
+
+		while (*p && (isspace((unsigned char)*p) || *p == ','))
+			p++;
+		if (!*p || *p == '#')
+			return;
+		while (p[n] && !isspace((unsigned char)p[n]) && p[n] != ',')
+			n++;
+		snprintf(word, sizeof(word), "%.*s", (int)n, p);
+		p += n;
+		if (!fn(c, word, arg))
+			return;
+	}
+}
+
+static bool value_empty(const char *value)
+{
+	while (*value && (isspace((unsigned char)*value) || *value == ','))
+		value++;
+	return !*value || *value == '#';
+}
+
+struct reason_acc {
+	__u64 mask;
+	bool bad;
+};
+
+static bool add_reason(struct ctx *c, const char *word, void *arg)
+{
+	struct reason_acc *acc = arg;
+	const struct ld_reasons *rs = c->rs;
+	const struct ld_reason *r;
+	char name[64];
+	size_t i;
+
+	for (i = 0; word[i] && i < sizeof(name) - 1; i++)
+		name[i] = (char)tolower((unsigned char)word[i]);
+	name[i] = '\0';
+	if (word[i]) {
+		error(c, "unknown reason '%.60s...'", word);
+		acc->bad = true;
+		return true;
+	}
+	if (strcmp(name, "all") == 0 || strcmp(name, "integrity") == 0 ||
+	    strcmp(name, "confidentiality") == 0) {
+		for (unsigned int k = 0; k < rs->count; k++) {
+			const struct ld_reason *x = &rs->r[k];
+
+			if (name[0] == 'a' || (name[0] == 'i' && x->class == LD_CLASS_INTEGRITY) ||
+			    (name[0] == 'c' && x->class == LD_CLASS_CONFIDENTIALITY))
+				acc->mask |= 1ull << (x->number & 63);
+		}
+		return true;
+	}
+	r = ld_reason_by_name(rs, name);
+	if (r && r->number < LD_REASONS) {
+		acc->mask |= 1ull << r->number;
+		return true;
+	}
+	if (ld_catalog_lookup(name)) {
+		warning(c, "reason '%s' does not exist in this kernel; ignored here", name);
+		return true;
+	}
+	{
+		const char *s = ld_reason_suggest(name);
+
+		if (s)
+			error(c, "unknown reason '%s'; did you mean %s?", word, s);
+		else
+			error(c,
+			      "unknown reason '%s' (groups: all, integrity, confidentiality; "
+			      "`lockdown reasons` lists the names)",
+			      word);
+	}
+	acc->bad = true;
+	return true;
+}
+
+static void key_action(struct ctx *c, const char *key, const char *value, __u8 action)
+{
+	struct section *s = &c->secs[c->cur];
+	struct reason_acc acc = { 0 };
+	struct op *ops;
+
+	if (value_empty(value)) {
+		error(c, "%s= needs reason names or a group (all, integrity, confidentiality)",
+		      key);
+		return;
+	}
+	for_each_word(c, value, &acc, add_reason);
+	if (acc.bad)
+		return;
+	ops = realloc(s->ops, (s->nops + 1) * sizeof(*ops));
+	if (!ops) {
+		c->oom = true;
+		return;
+	}
+	s->ops = ops;
+	s->ops[s->nops].action = action;
+	s->ops[s->nops].reasons = acc.mask;
+	s->nops++;
+}
+
+static bool add_exe(struct ctx *c, const char *word, void *arg)
+{
+	char err[512];
+	__u64 dev, ino;
+	struct exe_s *e;
+	(void)arg;
+
+	if (ld_exe_identity(word, &dev, &ino, err, sizeof(err)) != 0) {
+		error(c, "Executable=: %s", err);
+		return true;
+	}
+	for (size_t i = 0; i < c->nexes; i++) {
+		e = &c->exes[i];
+		if (e->dev != dev || e->ino != ino)
+			continue;
+		if (e->sec == c->cur) {
+			warning(c,
+				"executable '%s' is the same file as '%s' (line %u); listed once",
+				word, e->path, e->line);
+		} else {
+			error(c,
+			      "executable '%s' is already a subject of [%s] at %s:%u (as '%s'); "
+			      "a file may be in one section only",
+			      word, sec_name(c, e->sec), c->file, e->line, e->path);
+		}
+		return true;
+	}
+	if (c->nexes >= LD_EXE_MAX) {
+		if (!c->exe_overflow)
+			error(c, "too many executables: at most %d", LD_EXE_MAX);
+		c->exe_overflow = true;
+		return false;
+	}
+	e = realloc(c->exes, (c->nexes + 1) * sizeof(*e));
+	if (!e) {
+		c->oom = true;
+		return false;
+	}
+	c->exes = e;
+	e = &c->exes[c->nexes++];
+	e->dev = dev;
+	e->ino = ino;
+	e->sec = c->cur;
+	e->line = c->line;
+	snprintf(e->path, sizeof(e->path), "%s", word);
+	c->secs[c->cur].has_subject = true;
+	return true;
+}
+
+static bool add_cgroup(struct ctx *c, const char *word, void *arg)
+{
+	char err[1600];
+	__u64 id;
+	struct cg_s *g;
+	(void)arg;
+
+	if (ld_cgroup_identity(word, c->opts->cgroup_root, &id, NULL, 0, err, sizeof(err)) != 0) {
+		error(c, "Cgroup=: %s", err);
+		return true;
+	}
+	for (size_t i = 0; i < c->ncgs; i++) {
+		g = &c->cgs[i];
+		if (g->id != id)
+			continue;
+		if (g->sec == c->cur)
+			warning(c, "cgroup '%s' is the same cgroup as '%s' (line %u); listed once",
+				word, g->path, g->line);
+		else
+			error(c,
+			      "cgroup '%s' is already a subject of [%s] at %s:%u; a cgroup may be "
+			      "in one section only",
+			      word, sec_name(c, g->sec), c->file, g->line);
+		return true;
+	}
+	if (c->ncgs >= LD_CGROUP_MAX) {
+		if (!c->cg_overflow)
+			error(c, "too many cgroups: at most %d", LD_CGROUP_MAX);
+		c->cg_overflow = true;
+		return false;
+	}
+	g = realloc(c->cgs, (c->ncgs + 1) * sizeof(*g));
+	if (!g) {
+		c->oom = true;
+		return false;
+	}
+	c->cgs = g;
+	g = &c->cgs[c->ncgs++];
+	g->id = id;
+	g->sec = c->cur;
+	g->line = c->line;
+	snprintf(g->path, sizeof(g->path), "%s", word);
+	c->secs[c->cur].has_subject = true;
+	return true;
+}
+
+static bool add_uid(struct ctx *c, const char *word, void *arg)
+{
+	char err[512];
+	__u32 uid;
+	struct uid_s *u;
+	(void)arg;
+
+	if (ld_uid_identity(word, c->opts->passwd, &uid, err, sizeof(err)) != 0) {
+		error(c, "User=: %s", err);
+		return true;
+	}
+	for (size_t i = 0; i < c->nuids; i++) {
+		u = &c->uids[i];
+		if (u->uid != uid)
+			continue;
+		if (u->sec == c->cur)
+			warning(c, "uid %u is listed twice (line %u); listed once", uid, u->line);
+		else
+			error(c,
+			      "uid %u ('%s') is already a subject of [%s] at %s:%u; a uid may be "
+			      "in one section only",
+			      uid, word, sec_name(c, u->sec), c->file, u->line);
+		return true;
+	}
+	if (c->nuids >= LD_UID_MAX) {
+		if (!c->uid_overflow)
+			error(c, "too many users: at most %d", LD_UID_MAX);
+		c->uid_overflow = true;
+		return false;
+	}
+	u = realloc(c->uids, (c->nuids + 1) * sizeof(*u));
+	if (!u) {
+		c->oom = true;
+		return false;
+	}
+	c->uids = u;
+	u = &c->uids[c->nuids++];
+	u->uid = uid;
+	u->sec = c->cur;
+	u->line = c->line;
+	c->secs[c->cur].has_subject = true;
+	return true;
+}
+
+static void key_host(struct ctx *c, const char *value)
+{
+	char v[16];
+	size_t n = 0;
+
+	while (*value && isspace((unsigned char)*value))
+		value++;
+	while (value[n] && !isspace((unsigned char)value[n]) && n < sizeof(v) - 1) {
+		v[n] = (char)tolower((unsigned char)value[n]);
+		n++;
+	}
+	v[n] = '\0';
+	if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
+		return;
+	if (strcmp(v, "yes") != 0 && strcmp(v, "true") != 0 && strcmp(v, "1") != 0) {
+		error(c, "Host=%s: expected yes or no", value);
+		return;
+	}
+	if (c->host_sec >= 0 && c->host_sec != c->cur) {
+		error(c, "Host=yes is already in [%s] at %s:%u; only one section may have it",
+		      sec_name(c, c->host_sec), c->file, c->secs[c->host_sec].host_line);
+		return;
+	}
+	c->host_sec = c->cur;
+	c->secs[c->cur].host_line = c->line;
+	c->secs[c->cur].has_subject = true;
+}
+
+static void key_mode(struct ctx *c, const char *value)
+{
+	char v[32];
+
+	snprintf(v, sizeof(v), "%s", value);
+	ld_rstrip(v);
+	if (c->mode_line) {
+		error(c, "Mode= given twice (first at line %u)", c->mode_line);
+		return;
+	}
+	if (strcmp(v, "enforce") == 0)
+		c->mode = LD_MODE_ENFORCE;
+	else if (strcmp(v, "audit") == 0)
+		c->mode = LD_MODE_AUDIT;
+	else {
+		error(c, "Mode=%s: expected enforce or audit", value);
+		return;
+	}
+	c->mode_line = c->line;
+}
+
+static void key_rate(struct ctx *c, const char *value)
+{
+	char *end;
+	unsigned long v;
+
+	if (c->rate_line) {
+		error(c, "RateLimit= given twice (first at line %u)", c->rate_line);
+		return;
+	}
+	errno = 0;
+	v = strtoul(value, &end, 10);
+	while (*end && isspace((unsigned char)*end))
+		end++;
+	if (!isdigit((unsigned char)value[0]) || *end || errno || v > 65535) {
+		error(c,
+		      "RateLimit=%s: expected events per second per reason, 0 (no events) to "
+		      "65535",
+		      value);
+		return;
+	}
+	c->rate_limit = (__u32)v;
+	c->rate_line = c->line;
+}
+
+static const char *const policy_keys[] = { "Mode", "Allow", "Audit", "Deny", "RateLimit" };
+static const char *const subject_keys[] = { "Executable", "Cgroup", "User", "Host",
+					    "Allow",	  "Audit",  "Deny" };
+
+static void unknown_key(struct ctx *c, const char *key, bool is_policy)
+{
+	const char *const *keys = is_policy ? policy_keys : subject_keys;
+	size_t n = is_policy ? sizeof(policy_keys) / sizeof(policy_keys[0])
+			     : sizeof(subject_keys) / sizeof(subject_keys[0]);
+
+	for (size_t i = 0; i < n; i++) {
+		if (strcasecmp(keys[i], key) == 0) {
+			error(c, "unknown key '%s'; did you mean %s=?", key, keys[i]);
+			return;
+		}
+	}
+	if (is_policy && (!strcmp(key, "Executable") || !strcmp(key, "Cgroup") ||
+			  !strcmp(key, "User") || !strcmp(key, "Host"))) {
+		error(c, "%s= names a subject: put it in a section of its own, not in [Policy]",
+		      key);
+		return;
+	}
+	if (!is_policy && (!strcmp(key, "Mode") || !strcmp(key, "RateLimit"))) {
+		error(c, "%s= applies to the whole policy: put it in [Policy]", key);
+		return;
+	}
+	if (is_policy)
+		error(c, "unknown key '%s' in [Policy] (keys: Mode, Allow, Audit, Deny, RateLimit)",
+		      key);
+	else
+		error(c,
+		      "unknown key '%s' in [%s] (keys: Executable, Cgroup, User, Host, Allow, "
+		      "Audit, Deny)",
+		      key, sec_name(c, c->cur));
+}
+
+static int handler(void *user, const char *section, const char *key, const char *value)
+{
+	struct ctx *c = user;
+	bool is_policy;
+	(void)section;
+
+	if (c->cur == CUR_SKIP || c->oom)
+		return 1;
+	if (c->cur == CUR_NONE) {
+		error(c, "'%s=' before any section: put it under [Policy] or a subject section",
+		      key);
+		c->cur = CUR_SKIP;
+		return 1;
+	}
+	is_policy = c->secs[c->cur].is_policy;
+	if (!strcmp(key, "Allow"))
+		key_action(c, key, value, LD_ACT_ALLOW);
+	else if (!strcmp(key, "Audit"))
+		key_action(c, key, value, LD_ACT_AUDIT);
+	else if (!strcmp(key, "Deny"))
+		key_action(c, key, value, LD_ACT_DENY);
+	else if (is_policy && !strcmp(key, "Mode"))
+		key_mode(c, value);
+	else if (is_policy && !strcmp(key, "RateLimit"))
+		key_rate(c, value);
+	else if (!is_policy && !strcmp(key, "Executable"))
+		value_empty(value) ? error(c, "Executable= needs a path")
+				   : for_each_word(c, value, NULL, add_exe);
+	else if (!is_policy && !strcmp(key, "Cgroup"))
+		value_empty(value) ? error(c, "Cgroup= needs a cgroup path")
+				   : for_each_word(c, value, NULL, add_cgroup);
+	else if (!is_policy && !strcmp(key, "User"))
+		value_empty(value) ? error(c, "User= needs a uid or user name")
+				   : for_each_word(c, value, NULL, add_uid);
+	else if (!is_policy && !strcmp(key, "Host"))
+		key_host(c, value);
+	else
+		unknown_key(c, key, is_policy);
+	return 1;
+}
+
+/* ---- compiling ------------------------------------------------------------------------- */
+
+static void apply_ops(__u8 row[LD_REASONS], const struct section *s)
+{
+	for (size_t i = 0; i < s->nops; i++)
+		for (unsigned int r = 0; r < LD_REASONS; r++)
+			if (s->ops[i].reasons & (1ull << r))
+				row[r] = s->ops[i].action;
+}
+
+static int cmp_exe(const void *a, const void *b)
+{
+	const struct ld_exe_rule *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+static int cmp_cg(const void *a, const void *b)
+{
+	const struct ld_cgroup_rule *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cmp_uid(const void *a, const void *b)
+{
+	const struct ld_uid_rule *x = a, *y = b;
+
+	return x->uid < y->uid ? -1 : x->uid > y->uid;
+}
+
+static int build(struct ctx *c, struct ld_compiled *out)
+{
+	int rule_of[LD_RULES];
+	int next = 1;
+	__u8 def[LD_REASONS] = { 0 };
+
+	out->pol.mode = c->opts->force_audit ? LD_MODE_AUDIT : c->mode;
+	out->pol.rate_limit = (__u16)c->rate_limit;
+	out->pol.host_rule = LD_RULE_NONE;
+	snprintf(out->rule_names[0], LD_RULE_NAME_LEN, "default");
+	if (c->policy >= 0) {
+		apply_ops(def, &c->secs[c->policy]);
+		out->rule_lines[0] = c->secs[c->policy].line;
+	}
+	memcpy(out->pol.action[0], def, LD_REASONS);
+	for (int i = 0; i < c->nsecs; i++) {
+		const struct section *s = &c->secs[i];
+
+		rule_of[i] = -1;
+		if (s->is_policy)
+			continue;
+		rule_of[i] = next;
+		memcpy(out->pol.action[next], def, LD_REASONS);
+		apply_ops(out->pol.action[next], s);
+		snprintf(out->rule_names[next], LD_RULE_NAME_LEN, "%s", s->name);
+		out->rule_lines[next] = s->line;
+		if (s->host_line)
+			out->pol.host_rule = (__u16)next;
+		next++;
+	}
+	out->pol.nrules = (__u32)next;
+
+	if (c->nexes && !(out->exes = calloc(c->nexes, sizeof(*out->exes))))
+		return -ENOMEM;
+	if (c->ncgs && !(out->cgroups = calloc(c->ncgs, sizeof(*out->cgroups))))
+		return -ENOMEM;
+	if (c->nuids && !(out->uids = calloc(c->nuids, sizeof(*out->uids))))
+		return -ENOMEM;
+	for (size_t i = 0; i < c->nexes; i++) {
+		out->exes[i].dev = c->exes[i].dev;
+		out->exes[i].ino = c->exes[i].ino;
+		out->exes[i].rule = (__u32)rule_of[c->exes[i].sec];
+		snprintf(out->exes[i].path, sizeof(out->exes[i].path), "%s", c->exes[i].path);
+	}
+	for (size_t i = 0; i < c->ncgs; i++) {
+		out->cgroups[i].id = c->cgs[i].id;
+		out->cgroups[i].rule = (__u32)rule_of[c->cgs[i].sec];
+		snprintf(out->cgroups[i].path, sizeof(out->cgroups[i].path), "%s", c->cgs[i].path);
+	}
+	for (size_t i = 0; i < c->nuids; i++) {
+		out->uids[i].uid = c->uids[i].uid;
+		out->uids[i].rule = (__u32)rule_of[c->uids[i].sec];
+	}
+	out->nexes = c->nexes;
+	out->ncgroups = c->ncgs;
+	out->nuids = c->nuids;
+	qsort(out->exes, out->nexes, sizeof(*out->exes), cmp_exe);
+	qsort(out->cgroups, out->ncgroups, sizeof(*out->cgroups), cmp_cg);
+	qsort(out->uids, out->nuids, sizeof(*out->uids), cmp_uid);
+	return ld_compiled_compute_digest(out, c->rs);
+}
+
+static void ctx_free(struct ctx *c)
+{
+	for (int i = 0; i < c->nsecs; i++)
+		free(c->secs[i].ops);
+	free(c->exes);
+	free(c->cgs);
+	free(c->uids);
+}
+
+int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
+			     const struct ld_reasons *rs, const struct ld_policy_opts *opts,
+			     struct ld_compiled *out, struct ld_diag *diag)
+{
+	static const struct ld_policy_opts no_opts;
+	struct ctx *c;
+	int saved_max = ini_max_line, ret;
+	bool saved_multiline = ini_allow_multiline;
+	unsigned int errors_before;
+
+	memset(out, 0, sizeof(*out));
+	c = calloc(1, sizeof(*c));
+	if (!c) {
+		diag_add(diag, LD_DIAG_ERROR, file, 0, "out of memory");
+		return -ENOMEM;
+	}
+	c->file = file;
+	c->text = text;
+	c->len = len;
+	c->rs = rs;
+	c->opts = opts ? opts : &no_opts;
+	c->diag = diag;
+	c->cur = CUR_NONE;
+	c->policy = -1;
+	c->host_sec = -1;
+	c->mode = LD_MODE_ENFORCE;
+	c->rate_limit = LD_DEFAULT_RATE_LIMIT;
+
+	errors_before = diag->errors;
+	/* Indented lines are ordinary lines, not continuations of the previous value. */
+	ini_allow_multiline = false;
+	ini_max_line = MAX_LINE;
+	ret = ini_parse_stream(reader, c, handler, c);
+	ini_max_line = saved_max;
+	ini_allow_multiline = saved_multiline;
+	if (ret > 0) {
+		bool reported = false;
+
+		for (size_t i = 0; i < diag->count; i++)
+			if (diag->msgs[i].severity == LD_DIAG_ERROR &&
+			    diag->msgs[i].line == (unsigned int)ret &&
+			    !strcmp(diag->msgs[i].file, file))
+				reported = true;
+		if (!reported)
+			diag_add(diag, LD_DIAG_ERROR, file, (unsigned int)ret,
+				 "expected 'Key=value', '[Section]' or a comment");
+	} else if (ret < 0) {
+		c->oom = true;
+	}
+	for (int i = 0; i < c->nsecs; i++) {
+		const struct section *s = &c->secs[i];
+
+		if (!s->is_policy && !s->has_subject)
+			diag_add(diag, LD_DIAG_ERROR, file, s->line,
+				 "section [%s] names no subject (Executable=, Cgroup=, User= or "
+				 "Host=yes)",
+				 s->name);
+	}
+	if (c->oom)
+		diag_add(diag, LD_DIAG_ERROR, file, 0, "out of memory");
+	if (diag->errors != errors_before) {
+		ret = c->oom ? -ENOMEM : -EINVAL;
+	} else {
+		snprintf(out->source, sizeof(out->source), "%s", file);
+		ret = build(c, out);
+		if (ret)
+			diag_add(diag, LD_DIAG_ERROR, file, 0, "%s", strerror(-ret));
+	}
+	ctx_free(c);
+	free(c);
+	if (ret) {
+		ld_compiled_free(out);
+		memset(out, 0, sizeof(*out));
+	}
+	return ret;
+}
+
+int ld_policy_compile_file(const char *path, const struct ld_reasons *rs,
+			   const struct ld_policy_opts *opts, struct ld_compiled *out,
+			   struct ld_diag *diag)
+{
+	FILE *f;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	int ret;
+
+	memset(out, 0, sizeof(*out));
+	f = fopen(path, "re");
+	if (!f) {
+		int e = errno;
+
+		diag_add(diag, LD_DIAG_ERROR, path, 0, "cannot open: %s",
+			 e == ENOENT ? "no such file" : strerror(e));
+		return -e;
+	}
+	for (;;) {
+		size_t n;
+
+		if (len == cap) {
+			char *nb;
+
+			if (cap >= MAX_FILE_SIZE) {
+				diag_add(diag, LD_DIAG_ERROR, path, 0,
+					 "larger than %u MiB: not a policy", MAX_FILE_SIZE >> 20);
+				free(buf);
+				fclose(f);
+				return -EFBIG;
+			}
+			cap = cap ? cap * 2 : 16384;
+			nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				diag_add(diag, LD_DIAG_ERROR, path, 0, "out of memory");
+				return -ENOMEM;
+			}
+			buf = nb;
+		}
+		n = fread(buf + len, 1, cap - len, f);
+		len += n;
+		if (n == 0) {
+			if (ferror(f)) {
+				int e = errno ? errno : EIO;
+
+				diag_add(diag, LD_DIAG_ERROR, path, 0, "cannot read: %s",
+					 strerror(e));
+				free(buf);
+				fclose(f);
+				return -e;
+			}
+			break;
+		}
+	}
+	fclose(f);
+	ret = ld_policy_compile_buffer(path, buf ? buf : "", len, rs, opts, out, diag);
+	free(buf);
+	return ret;
+}
+
+/* ---- presets --------------------------------------------------------------------------- */
+
+const struct ld_preset *ld_preset_lookup(const char *name)
+{
+	for (unsigned int i = 0; i < ld_preset_count; i++)
+		if (strcmp(ld_presets[i].name, name) == 0)
+			return &ld_presets[i];
+	return NULL;
+}
+
+const char *ld_preset_names(void)
+{
+	static char buf[512];
+
+	if (!buf[0]) {
+		size_t off = 0;
+
+		for (unsigned int i = 0; i < ld_preset_count && off < sizeof(buf); i++)
+			off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s%s", i ? ", " : "",
+						ld_presets[i].name);
+	}
+	return buf;
+}
+
+int ld_policy_compile_profile(const char *name, const struct ld_reasons *rs,
+			      const struct ld_policy_opts *opts, struct ld_compiled *out,
+			      struct ld_diag *diag)
+{
+	const struct ld_preset *p = ld_preset_lookup(name);
+	char file[128];
+
+	memset(out, 0, sizeof(*out));
+	snprintf(file, sizeof(file), "profile:%s", name);
+	if (!p) {
+		diag_add(diag, LD_DIAG_ERROR, file, 0, "no such profile; profiles: %s",
+			 ld_preset_names());
+		return -ENOENT;
+	}
+	return ld_policy_compile_buffer(file, p->text, p->len, rs, opts, out, diag);
+}
+
+/* ---- for commands ---------------------------------------------------------------------- */
+
+int ld_policy_load(const char *path, const char *profile, const struct ld_reasons *rs,
+		   const struct ld_policy_opts *opts, struct ld_compiled *out, struct ld_diag *diag)
+{
+	int ret;
+
+	if (!!path == !!profile) {
+		memset(out, 0, sizeof(*out));
+		diag_add(diag, LD_DIAG_ERROR, "lockdown", 0,
+			 "give either a policy file or --profile NAME (profiles: %s)",
+			 ld_preset_names());
+		return -ENOMSG; /* usage: not an invalid policy */
+	}
+	ret = profile ? ld_policy_compile_profile(profile, rs, opts, out, diag)
+		      : ld_policy_compile_file(path, rs, opts, out, diag);
+	return ret;
+}
+
+int ld_policy_exit_code(int ret)
+{
+	if (ret == 0)
+		return 0;
+	return ret == -EINVAL ? 1 : 2;
+}
