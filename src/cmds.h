@@ -16,5 +16,7 @@ struct ld_cmd {
 int cmd_status(int argc, char **argv);
 int cmd_reasons(int argc, char **argv);
 int cmd_raise(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_explain(int argc, char **argv);
 
 #endif

@@ -18,6 +18,10 @@ static const struct ld_cmd cmds[] = {
 	  "the running kernel's lockdown reasons: number, name, class, description" },
 	{ "raise", cmd_raise, "integrity|confidentiality [--yes] [--lockdown-file PATH]",
 	  "raise the kernel's own lockdown level (irreversible until reboot)" },
+	{ "check", cmd_check, "(POLICY | --profile NAME) [-j] [--btf FILE]",
+	  "validate a policy offline and print its compiled table" },
+	{ "explain", cmd_explain, "(POLICY | --profile NAME) --reason R [--exe P] [--uid N] ...",
+	  "what a policy decides for a subject and reason, and which rule matched" },
 };
 
 static const struct ld_cmd *find_cmd(const char *name)
