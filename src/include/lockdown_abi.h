@@ -107,6 +107,7 @@ enum ld_event_flags {
 	LD_EV_HOST = 1 << 2,	   /* initial pid and net namespaces */
 	LD_EV_WOULD_DENY = 1 << 3, /* audit mode turned a deny into an allow */
 	LD_EV_NO_EXE = 1 << 4,	   /* no executable (kernel thread, or exe not readable) */
+	LD_EV_GEN1 = 1 << 5,	   /* decided with table generation 1 (else 0): names the rule */
 };
 
 #define LD_COMM_LEN 16
