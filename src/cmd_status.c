@@ -7,6 +7,7 @@
  * null and an entry in "errors" instead of failing the whole command.
  */
 #include "cmds.h"
+#include "enforcer/enforcer.h"
 #include "kstate.h"
 #include "util.h"
 
@@ -137,6 +138,7 @@ static struct json_object *gather(void)
 		json_object_object_add(st, "module_sig_enforce", NULL);
 		set_error(errors, "module_sig_enforce", why);
 	}
+	ld_enforcer_status_gather(st, errors);
 	json_object_object_add(st, "errors", errors);
 	return st;
 }
@@ -184,6 +186,7 @@ static void render(struct json_object *st)
 	printf("%-20s %s\n", "EFI setup mode", field_text(st, "setup_mode", "yes", "no"));
 	printf("%-20s %s\n", "module.sig_enforce",
 	       field_text(st, "module_sig_enforce", "yes", "no"));
+	ld_enforcer_status_render(st);
 }
 
 int cmd_status(int argc, char **argv)

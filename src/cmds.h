@@ -18,5 +18,9 @@ int cmd_reasons(int argc, char **argv);
 int cmd_raise(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_explain(int argc, char **argv);
+int cmd_apply(int argc, char **argv);
+int cmd_events(int argc, char **argv);
+int cmd_stats(int argc, char **argv);
+int cmd_remove(int argc, char **argv);
 
 #endif

@@ -1,0 +1,623 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * Loading, pinning and table swaps.
+ *
+ * First apply: load the program (nothing is enforced yet, so a policy that later denies
+ * `bpf_read_kernel` cannot lock the loader out of its own load), write the policy into
+ * generation 0, attach, and pin program, link and maps under LD_PIN_DIR; then the command
+ * exits and the pinned link keeps the program attached.
+ *
+ * Later applies never load a program: they write the policy into the generation that is not
+ * in force, flip the one-entry `active` map (one aligned 32-bit word: the program sees either
+ * the old or the new index, never a mix), wait until every program call that may still use
+ * the old generation has returned, and only then clear the old generation.
+ *
+ * Waiting: an update of a BPF_MAP_TYPE_ARRAY_OF_MAPS makes the kernel call synchronize_rcu()
+ * before the syscall returns (maybe_wait_bpf_programs(), 5.10 through 7.2), and LSM programs
+ * run under RCU, so after that update no call that read the old index is still running.
+ *
+ * Memory on 5.10: before memory-cgroup accounting of BPF (5.11), a map's whole size is charged
+ * up front to RLIMIT_MEMLOCK of the creating *user*, and stays charged while it is pinned. If
+ * root were that user, every other root BPF user with the default 64 KiB limit would get
+ * EPERM until the maps go away. So on such kernels the loader creates its maps and program
+ * with its real uid set to LD_CHARGE_UID (effective uid and capabilities stay root's), which
+ * charges a user nobody else uses, and switches back right after.
+ */
+#include "enforcer.h"
+#include "kstate.h"
+#include "util.h"
+
+#include "lockdown.skel.h"
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <linux/capability.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define LD_CHARGE_UID	 2147483646u /* charged for map memory on 5.10; owns nothing */
+#define LD_BPF_FS	 "/sys/fs/bpf"
+#define LD_BPF_FS_MAGIC	 0xcafe4a11
+#define LD_PROC_PID_INIT 0xEFFFFFFCu
+#ifndef CAP_PERFMON
+#define CAP_PERFMON 38
+#endif
+#ifndef CAP_BPF
+#define CAP_BPF 39
+#endif
+
+static const char *const map_names[] = { "active",   "policy", "exes",	 "cgroups", "uids",
+					 "counters", "rate",   "events", "meta" };
+
+/* ---- libbpf messages: kept quiet, the last verifier line goes into the error ------------ */
+
+static char verifier_last[256];
+
+static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	char line[1024];
+	char *s, *save = NULL;
+
+	if (getenv("LOCKDOWN_DEBUG"))
+		return vfprintf(stderr, fmt, ap);
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	vsnprintf(line, sizeof(line), fmt, ap);
+	for (s = strtok_r(line, "\n", &save); s; s = strtok_r(NULL, "\n", &save)) {
+		if (strstr(s, "PROG LOAD LOG") || strncmp(s, "libbpf:", 7) == 0 ||
+		    strncmp(s, "processed ", 10) == 0 || !*s)
+			continue;
+		snprintf(verifier_last, sizeof(verifier_last), "%s", s);
+	}
+	return 0;
+}
+
+/* ---- small system helpers --------------------------------------------------------------- */
+
+static bool have_cap(int cap)
+{
+	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3, .pid = 0 };
+	struct __user_cap_data_struct d[2];
+
+	if (syscall(SYS_capget, &h, d) != 0)
+		return false;
+	return d[cap / 32].effective & (1u << (cap % 32));
+}
+
+static void raise_memlock(void)
+{
+	struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
+
+	if (setrlimit(RLIMIT_MEMLOCK, &r) != 0) {
+		/* Without CAP_SYS_RESOURCE: as high as the hard limit allows. */
+		if (getrlimit(RLIMIT_MEMLOCK, &r) == 0) {
+			r.rlim_cur = r.rlim_max;
+			setrlimit(RLIMIT_MEMLOCK, &r);
+		}
+	}
+}
+
+/* Memory-cgroup accounting of BPF memory (5.11+) came with bpf_ktime_get_coarse_ns(). */
+static bool memcg_accounting(void)
+{
+	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_SOCKET_FILTER, BPF_FUNC_ktime_get_coarse_ns,
+				       NULL) == 1;
+}
+
+static __u64 realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return (__u64)ts.tv_sec * 1000000000ULL + (__u64)ts.tv_nsec;
+}
+
+static int ensure_bpffs(char *why, size_t whylen)
+{
+	struct statfs sf;
+
+	if (statfs(LD_BPF_FS, &sf) != 0) {
+		snprintf(why, whylen, "%s: %s (kernel without CONFIG_BPF_SYSCALL?)", LD_BPF_FS,
+			 ld_errno_hint(errno));
+		return -errno;
+	}
+	if ((unsigned long)sf.f_type == LD_BPF_FS_MAGIC)
+		return 0;
+	if (mount("bpf", LD_BPF_FS, "bpf", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0700") != 0) {
+		int err = errno;
+
+		snprintf(why, whylen, "mounting the BPF file system on %s: %s", LD_BPF_FS,
+			 ld_errno_hint(err));
+		return -err;
+	}
+	return 0;
+}
+
+/* BPF LSM must be in the active LSM list, or the program would attach and never run. */
+static int check_bpf_lsm(char *why, size_t whylen)
+{
+	struct ld_securityfs fs;
+	struct ld_lsm_list lsms;
+	char path[300], buf[512], param[512];
+	long n;
+
+	if (ld_securityfs_find(&fs, false, buf, sizeof(buf)) != 0)
+		return 0; /* cannot tell: the attach will say more */
+	snprintf(path, sizeof(path), "%s/lsm", fs.dir);
+	n = ld_read_file(path, buf, sizeof(buf));
+	if (n < 0 || ld_parse_lsm_list(buf, &lsms) != 0)
+		return 0;
+	if (ld_lsm_list_has(&lsms, "bpf"))
+		return 0;
+	if (ld_lsm_bpf_param(&lsms, param, sizeof(param)) != 0)
+		snprintf(param, sizeof(param), "lsm=...,bpf");
+	snprintf(why, whylen,
+		 "BPF LSM is not active on this kernel (active LSMs: %s): add %s to the kernel "
+		 "command line and reboot",
+		 ld_rstrip(buf), param);
+	return -EOPNOTSUPP;
+}
+
+static const char *perm_hint(void)
+{
+	if (!have_cap(CAP_SYS_ADMIN) && !(have_cap(CAP_BPF) && have_cap(CAP_PERFMON)))
+		return "this process lacks CAP_SYS_ADMIN (or CAP_BPF and CAP_PERFMON): run as root";
+	return "the process has CAP_SYS_ADMIN, so this kernel or a sandbox around it forbids "
+	       "BPF LSM programs";
+}
+
+/* ---- writing tables ---------------------------------------------------------------------- */
+
+/* Delete every key of generation gen (the first 32 bits of every subject key). */
+static int clear_gen(int fd, size_t keysize, __u32 gen)
+{
+	size_t cap = 256, n = 0;
+	unsigned char *keys = malloc(cap * keysize), *cur = NULL, next[32];
+	int err = 0;
+
+	if (!keys)
+		return -ENOMEM;
+	while (bpf_map_get_next_key(fd, cur, next) == 0) {
+		if (n == cap) {
+			unsigned char *k = realloc(keys, 2 * cap * keysize);
+
+			if (!k) {
+				free(keys);
+				return -ENOMEM;
+			}
+			keys = k;
+			cap *= 2;
+		}
+		memcpy(keys + n * keysize, next, keysize);
+		cur = keys + n * keysize;
+		n++;
+	}
+	for (size_t i = 0; i < n; i++) {
+		__u32 g;
+
+		memcpy(&g, keys + i * keysize, sizeof(g));
+		if (g == gen && bpf_map_delete_elem(fd, keys + i * keysize) != 0 && errno != ENOENT)
+			err = -errno;
+	}
+	free(keys);
+	return err;
+}
+
+static int clear_subjects(const struct ld_pinned *p, __u32 gen)
+{
+	int e1 = clear_gen(p->exes, sizeof(struct ld_exe_key), gen);
+	int e2 = clear_gen(p->cgroups, sizeof(struct ld_cgroup_key), gen);
+	int e3 = clear_gen(p->uids, sizeof(struct ld_uid_key), gen);
+
+	return e1 ? e1 : e2 ? e2 : e3;
+}
+
+static int map_full(char *why, size_t whylen, const char *what, size_t n, unsigned int max)
+{
+	int err = errno;
+
+	if (err == E2BIG || err == ENOMEM)
+		snprintf(why, whylen, "%zu %s subjects do not fit the kernel table (at most %u)", n,
+			 what, max);
+	else
+		snprintf(why, whylen, "writing the %s table: %s", what, strerror(err));
+	return -err;
+}
+
+/* Write c into generation gen (which is not in force). On failure gen is left empty. */
+static int write_gen(const struct ld_pinned *p, __u32 gen, const struct ld_compiled *c,
+		     const struct ld_meta *m, char *why, size_t whylen)
+{
+	int err = clear_subjects(p, gen);
+
+	if (err) {
+		snprintf(why, whylen, "clearing table generation %u: %s", gen, strerror(-err));
+		return err;
+	}
+	for (size_t i = 0; i < c->nexes; i++) {
+		struct ld_exe_key k = { .gen = gen, .dev = c->exes[i].dev, .ino = c->exes[i].ino };
+
+		if (bpf_map_update_elem(p->exes, &k, &c->exes[i].rule, BPF_ANY) != 0) {
+			err = map_full(why, whylen, "executable", c->nexes, LD_EXE_MAX);
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < c->ncgroups; i++) {
+		struct ld_cgroup_key k = { .gen = gen, .id = c->cgroups[i].id };
+
+		if (bpf_map_update_elem(p->cgroups, &k, &c->cgroups[i].rule, BPF_ANY) != 0) {
+			err = map_full(why, whylen, "cgroup", c->ncgroups, LD_CGROUP_MAX);
+			goto fail;
+		}
+	}
+	for (size_t i = 0; i < c->nuids; i++) {
+		struct ld_uid_key k = { .gen = gen, .uid = c->uids[i].uid };
+
+		if (bpf_map_update_elem(p->uids, &k, &c->uids[i].rule, BPF_ANY) != 0) {
+			err = map_full(why, whylen, "uid", c->nuids, LD_UID_MAX);
+			goto fail;
+		}
+	}
+	if (bpf_map_update_elem(p->policy, &gen, &c->pol, BPF_ANY) != 0 ||
+	    bpf_map_update_elem(p->meta, &gen, m, BPF_ANY) != 0) {
+		err = -errno;
+		snprintf(why, whylen, "writing the policy table: %s", strerror(-err));
+		goto fail;
+	}
+	return 0;
+fail:
+	clear_subjects(p, gen);
+	return err;
+}
+
+/* Return once no program call that may have read the previous `active` is running. */
+static void wait_for_programs(void)
+{
+	LIBBPF_OPTS(bpf_map_create_opts, o);
+	__u32 key = 0;
+	int inner, outer;
+
+	inner = bpf_map_create(BPF_MAP_TYPE_ARRAY, NULL, 4, 4, 1, NULL);
+	if (inner >= 0) {
+		o.inner_map_fd = inner;
+		outer = bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, NULL, 4, 4, 1, &o);
+		if (outer >= 0) {
+			int ok = bpf_map_update_elem(outer, &key, &inner, BPF_ANY) == 0;
+
+			close(outer);
+			close(inner);
+			if (ok)
+				return;
+		} else {
+			close(inner);
+		}
+	}
+	/* No map-in-map: a grace period is far below a second on any kernel. */
+	usleep(200 * 1000);
+}
+
+/* ---- re-apply ---------------------------------------------------------------------------- */
+
+static int reapply(const struct ld_compiled *c, struct ld_apply_result *res, char *why,
+		   size_t whylen)
+{
+	struct ld_pinned p;
+	struct ld_active a;
+	struct ld_meta old, m;
+	__u32 cur, next, zero = 0;
+	int err;
+
+	err = ld_pinned_open(&p, why, whylen);
+	if (err)
+		return err;
+	err = ld_pinned_active(&p, &a);
+	if (err) {
+		snprintf(why, whylen, "reading the active generation: %s", strerror(-err));
+		goto out;
+	}
+	if (a.sealed) {
+		snprintf(why, whylen,
+			 "the policy in force is sealed: it cannot be changed until reboot");
+		err = -EBUSY;
+		goto out;
+	}
+	cur = a.gen & 1;
+	next = cur ^ 1;
+	ld_meta_from_compiled(c, realtime_ns(), &m);
+	if (ld_pinned_meta(&p, cur, &old) == 0) {
+		m.loaded_ns = old.loaded_ns;
+		m.variant = old.variant;
+		m.init_netns = old.init_netns;
+	}
+	err = write_gen(&p, next, c, &m, why, whylen);
+	if (err)
+		goto out;
+	a.gen = next;
+	if (bpf_map_update_elem(p.active, &zero, &a, BPF_ANY) != 0) {
+		err = -errno;
+		snprintf(why, whylen, "switching to the new policy: %s", strerror(-err));
+		clear_subjects(&p, next);
+		goto out;
+	}
+	wait_for_programs();
+	clear_subjects(&p, cur);
+	res->gen = next;
+	res->variant = m.variant;
+out:
+	ld_pinned_close(&p);
+	return err;
+}
+
+/* ---- first load -------------------------------------------------------------------------- */
+
+static void unpin_all(void)
+{
+	char path[128];
+
+	/* The link first: unpinning it detaches the program. */
+	unlink(LD_PIN_DIR "/link");
+	unlink(LD_PIN_DIR "/prog");
+	for (size_t i = 0; i < sizeof(map_names) / sizeof(map_names[0]); i++) {
+		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, map_names[i]);
+		unlink(path);
+	}
+	rmdir(LD_PIN_DIR);
+}
+
+static int inode_of(const char *path, __u32 *ino)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0)
+		return -errno;
+	*ino = (__u32)st.st_ino;
+	return 0;
+}
+
+static enum ld_variant pick_variant(void)
+{
+	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_KPROBE, BPF_FUNC_get_current_task_btf, NULL) ==
+			       1
+		       ? LD_VARIANT_BTF
+		       : LD_VARIANT_PROBE;
+}
+
+static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *opts,
+		      struct ld_apply_result *res, char *why, size_t whylen)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = opts ? opts->btf : NULL);
+	struct lockdown_bpf *skel = NULL;
+	struct bpf_program *prog;
+	struct bpf_link *link = NULL;
+	struct ld_pinned p;
+	struct ld_meta m;
+	struct ld_active a = { 0, 0 };
+	char path[128];
+	__u32 pidns = 0, netns = 0, zero = 0;
+	bool switched = false;
+	int err;
+
+	err = check_bpf_lsm(why, whylen);
+	if (err)
+		return err;
+	if (inode_of("/proc/self/ns/pid", &pidns) != 0 || inode_of("/proc/1/ns/net", &netns) != 0) {
+		snprintf(why, whylen,
+			 "/proc is not mounted or unreadable: the loader needs the "
+			 "initial network namespace from /proc/1/ns/net");
+		return -ENOENT;
+	}
+	if (pidns != LD_PROC_PID_INIT) {
+		snprintf(why, whylen,
+			 "run apply from the initial pid namespace (this one is a "
+			 "container's: its pid 1 does not show the host's namespaces)");
+		return -EPERM;
+	}
+
+	res->variant = pick_variant();
+	if (!memcg_accounting()) {
+		if (setresuid(LD_CHARGE_UID, (uid_t)-1, (uid_t)-1) == 0)
+			switched = res->charged_other_user = true;
+		else
+			ld_warn("map memory is charged to root's RLIMIT_MEMLOCK (%s)",
+				strerror(errno));
+	}
+
+	skel = lockdown_bpf__open_opts(&oo);
+	if (!skel) {
+		err = -errno;
+		snprintf(why, whylen, "opening the embedded BPF object: %s", strerror(-err));
+		goto fail;
+	}
+	bpf_program__set_autoload(skel->progs.ld_locked_down, res->variant == LD_VARIANT_BTF);
+	bpf_program__set_autoload(skel->progs.ld_locked_down_probe,
+				  res->variant == LD_VARIANT_PROBE);
+	prog = res->variant == LD_VARIANT_BTF ? skel->progs.ld_locked_down
+					      : skel->progs.ld_locked_down_probe;
+	skel->rodata->ld_init_netns = netns;
+
+	verifier_last[0] = '\0';
+	err = lockdown_bpf__load(skel);
+	if (err) {
+		err = err < 0 ? err : -errno;
+		if (err == -EPERM || err == -EACCES)
+			snprintf(why, whylen,
+				 "the kernel refused to load the BPF LSM program "
+				 "(EPERM): %s",
+				 perm_hint());
+		else
+			snprintf(why, whylen, "the kernel rejected the BPF LSM program (%s)%s%s",
+				 strerror(-err), verifier_last[0] ? ": " : "", verifier_last);
+		goto fail;
+	}
+
+	p = (struct ld_pinned){
+		.active = bpf_map__fd(skel->maps.active),
+		.policy = bpf_map__fd(skel->maps.policy),
+		.exes = bpf_map__fd(skel->maps.exes),
+		.cgroups = bpf_map__fd(skel->maps.cgroups),
+		.uids = bpf_map__fd(skel->maps.uids),
+		.counters = bpf_map__fd(skel->maps.counters),
+		.rate = bpf_map__fd(skel->maps.rate),
+		.events = bpf_map__fd(skel->maps.events),
+		.meta = bpf_map__fd(skel->maps.meta),
+	};
+	ld_meta_from_compiled(c, realtime_ns(), &m);
+	m.loaded_ns = m.applied_ns;
+	m.variant = res->variant;
+	m.init_netns = netns;
+	err = write_gen(&p, 0, c, &m, why, whylen);
+	if (err)
+		goto fail;
+	if (bpf_map_update_elem(p.active, &zero, &a, BPF_ANY) != 0) {
+		err = -errno;
+		snprintf(why, whylen, "setting the active generation: %s", strerror(-err));
+		goto fail;
+	}
+
+	link = bpf_program__attach_lsm(prog);
+	if (!link) {
+		err = -errno;
+		if (err == -EPERM || err == -EACCES)
+			snprintf(why, whylen,
+				 "the kernel refused to attach the BPF LSM program "
+				 "(EPERM): %s",
+				 perm_hint());
+		else
+			snprintf(why, whylen, "attaching the BPF LSM program: %s", strerror(-err));
+		goto fail;
+	}
+
+	if (mkdir(LD_PIN_DIR, 0700) != 0 && errno != EEXIST) {
+		err = -errno;
+		snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
+		goto fail;
+	}
+	for (size_t i = 0; i < sizeof(map_names) / sizeof(map_names[0]); i++) {
+		struct bpf_map *map = bpf_object__find_map_by_name(skel->obj, map_names[i]);
+
+		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, map_names[i]);
+		if (!map || bpf_obj_pin(bpf_map__fd(map), path) != 0) {
+			err = map ? -errno : -ENOENT;
+			goto pin_fail;
+		}
+	}
+	snprintf(path, sizeof(path), "%s/prog", LD_PIN_DIR);
+	if (bpf_obj_pin(bpf_program__fd(prog), path) != 0) {
+		err = -errno;
+		goto pin_fail;
+	}
+	/* Last: from here on the pinned link keeps the program attached. */
+	snprintf(path, sizeof(path), "%s/link", LD_PIN_DIR);
+	if (bpf_obj_pin(bpf_link__fd(link), path) != 0) {
+		err = -errno;
+		goto pin_fail;
+	}
+
+	if (switched && setresuid(0, (uid_t)-1, (uid_t)-1) != 0)
+		ld_warn("restoring the real uid: %s", strerror(errno));
+	bpf_link__destroy(link); /* closes our fd; the pinned link stays */
+	lockdown_bpf__destroy(skel);
+	res->first_load = true;
+	res->gen = 0;
+	return 0;
+
+pin_fail:
+	snprintf(why, whylen, "pinning %s: %s", path, ld_errno_hint(-err));
+	unpin_all();
+fail:
+	bpf_link__destroy(link); /* unpinned: detaches */
+	lockdown_bpf__destroy(skel);
+	if (switched && setresuid(0, (uid_t)-1, (uid_t)-1) != 0)
+		ld_warn("restoring the real uid: %s", strerror(errno));
+	return err;
+}
+
+/* ---- entry points ------------------------------------------------------------------------ */
+
+static int lock_pins(char *why, size_t whylen)
+{
+	int fd = open(LD_BPF_FS, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0) {
+		snprintf(why, whylen, "%s: %s", LD_BPF_FS, ld_errno_hint(errno));
+		return -errno;
+	}
+	if (flock(fd, LOCK_EX) != 0) {
+		int err = errno;
+
+		close(fd);
+		snprintf(why, whylen, "locking %s: %s", LD_BPF_FS, strerror(err));
+		return -err;
+	}
+	return fd;
+}
+
+int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *opts,
+		      struct ld_apply_result *res, char *why, size_t whylen)
+{
+	int err, lock;
+
+	memset(res, 0, sizeof(*res));
+	libbpf_set_print(libbpf_log);
+	raise_memlock();
+	err = ensure_bpffs(why, whylen);
+	if (err)
+		return err;
+	lock = lock_pins(why, whylen);
+	if (lock < 0)
+		return lock;
+	if (access(LD_PIN_DIR "/link", F_OK) == 0) {
+		err = reapply(c, res, why, whylen);
+	} else {
+		unpin_all(); /* leftovers of an interrupted first apply */
+		err = first_load(c, opts, res, why, whylen);
+	}
+	close(lock);
+	return err;
+}
+
+int ld_enforcer_remove(char *why, size_t whylen)
+{
+	struct ld_pinned p;
+	struct ld_active a;
+	struct stat st;
+	int err, lock;
+
+	libbpf_set_print(libbpf_log);
+	if (stat(LD_PIN_DIR, &st) != 0) {
+		snprintf(why, whylen, "no policy is loaded (nothing pinned under %s)", LD_PIN_DIR);
+		return -ENOENT;
+	}
+	lock = lock_pins(why, whylen);
+	if (lock < 0)
+		return lock;
+	err = ld_pinned_open(&p, why, whylen);
+	if (err == 0) {
+		if (ld_pinned_active(&p, &a) == 0 && a.sealed) {
+			snprintf(why, whylen,
+				 "the policy in force is sealed: it stays until reboot");
+			ld_pinned_close(&p);
+			close(lock);
+			return -EBUSY;
+		}
+		ld_pinned_close(&p);
+	}
+	unpin_all();
+	err = stat(LD_PIN_DIR, &st) == 0 ? -ENOTEMPTY : 0;
+	if (err)
+		snprintf(why, whylen, "%s: could not remove every pinned object", LD_PIN_DIR);
+	close(lock);
+	return err;
+}

@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* The enforcer section of `lockdown status`: read from the pinned maps, rendered from JSON. */
+#include "enforcer.h"
+#include "policy/policy.h"
+#include "util.h"
+
+#include <bpf/libbpf.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+static int quiet_log(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	return 0;
+}
+
+static struct json_object *counters_json(const struct ld_counters *t)
+{
+	struct json_object *o = json_object_new_object();
+
+	json_object_object_add(o, "allowed", json_object_new_uint64(t->outcome[LD_OUT_ALLOWED]));
+	json_object_object_add(o, "audited", json_object_new_uint64(t->outcome[LD_OUT_AUDITED]));
+	json_object_object_add(o, "denied", json_object_new_uint64(t->outcome[LD_OUT_DENIED]));
+	json_object_object_add(o, "events", json_object_new_uint64(t->events));
+	json_object_object_add(o, "ratelimited", json_object_new_uint64(t->ratelimited));
+	json_object_object_add(o, "dropped", json_object_new_uint64(t->dropped));
+	return o;
+}
+
+void ld_enforcer_status_gather(struct json_object *st, struct json_object *errors)
+{
+	struct json_object *e = json_object_new_object();
+	struct ld_counters per[LD_REASONS], total;
+	struct ld_pinned p;
+	struct ld_active a;
+	struct ld_meta m;
+	char why[300], buf[80];
+	int err;
+
+	libbpf_set_print(quiet_log);
+	err = ld_pinned_open(&p, why, sizeof(why));
+	if (err == -ENOENT) {
+		json_object_object_add(e, "loaded", json_object_new_boolean(false));
+		json_object_object_add(st, "enforcer", e);
+		return;
+	}
+	if (err) {
+		json_object_put(e);
+		json_object_object_add(st, "enforcer", NULL);
+		json_object_object_add(errors, "enforcer", json_object_new_string(why));
+		return;
+	}
+	json_object_object_add(e, "loaded", json_object_new_boolean(true));
+	if (ld_pinned_active(&p, &a) == 0 && ld_pinned_meta(&p, a.gen & 1, &m) == 0) {
+		struct ld_compiled tmp;
+
+		json_object_object_add(e, "generation", json_object_new_int((int)(a.gen & 1)));
+		json_object_object_add(e, "sealed", json_object_new_boolean(a.sealed != 0));
+		json_object_object_add(e, "mode", json_object_new_string(ld_mode_name(m.mode)));
+		json_object_object_add(e, "source", json_object_new_string(m.source));
+		memcpy(tmp.pol.digest, m.digest, sizeof(m.digest));
+		ld_compiled_digest_hex(&tmp, buf);
+		json_object_object_add(e, "digest", json_object_new_string(buf));
+		ld_format_time(m.applied_ns, buf, sizeof(buf));
+		json_object_object_add(e, "applied_at", json_object_new_string(buf));
+		ld_format_time(m.loaded_ns, buf, sizeof(buf));
+		json_object_object_add(e, "loaded_at", json_object_new_string(buf));
+		json_object_object_add(e, "program",
+				       json_object_new_string(m.variant == LD_VARIANT_PROBE
+								      ? "probe-read (5.10)"
+								      : "btf"));
+		json_object_object_add(e, "rules", json_object_new_int((int)m.nrules));
+		json_object_object_add(e, "executables", json_object_new_int((int)m.nexes));
+		json_object_object_add(e, "cgroups", json_object_new_int((int)m.ncgroups));
+		json_object_object_add(e, "uids", json_object_new_int((int)m.nuids));
+	} else {
+		json_object_object_add(errors, "enforcer",
+				       json_object_new_string("pinned metadata unreadable"));
+	}
+	if (ld_pinned_counters(&p, per) == 0) {
+		ld_counters_total(per, &total);
+		json_object_object_add(e, "counters", counters_json(&total));
+	}
+	ld_pinned_close(&p);
+	json_object_object_add(st, "enforcer", e);
+}
+
+static const char *str(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) && v ? json_object_get_string(v) : "?";
+}
+
+static unsigned long long num(struct json_object *o, const char *key)
+{
+	struct json_object *v;
+
+	return json_object_object_get_ex(o, key, &v) && v
+		       ? (unsigned long long)json_object_get_uint64(v)
+		       : 0;
+}
+
+void ld_enforcer_status_render(struct json_object *st)
+{
+	struct json_object *e, *v, *c, *errors, *why;
+
+	if (!json_object_object_get_ex(st, "enforcer", &e) || !e) {
+		if (json_object_object_get_ex(st, "errors", &errors) &&
+		    json_object_object_get_ex(errors, "enforcer", &why))
+			printf("%-20s %s\n", "enforcer", json_object_get_string(why));
+		return;
+	}
+	if (!json_object_object_get_ex(e, "loaded", &v) || !json_object_get_boolean(v)) {
+		printf("%-20s not loaded (lockdown apply puts a policy in force)\n", "enforcer");
+		return;
+	}
+	printf("%-20s loaded: %s, %s mode%s\n", "enforcer", str(e, "source"), str(e, "mode"),
+	       json_object_object_get_ex(e, "sealed", &v) && json_object_get_boolean(v) ? ", sealed"
+											: "");
+	printf("%-20s %s\n", "policy digest", str(e, "digest"));
+	printf("%-20s %s (program loaded %s)\n", "applied since", str(e, "applied_at"),
+	       str(e, "loaded_at"));
+	if (json_object_object_get_ex(e, "counters", &c))
+		printf("%-20s allowed %llu, audited %llu, denied %llu; events %llu, "
+		       "rate-limited %llu, dropped %llu\n",
+		       "decisions", num(c, "allowed"), num(c, "audited"), num(c, "denied"),
+		       num(c, "events"), num(c, "ratelimited"), num(c, "dropped"));
+	if (json_object_object_get_ex(st, "kernel_level", &v) && v &&
+	    strcmp(json_object_get_string(v), "none") != 0)
+		printf("%-20s the kernel's own level (%s) denies its reasons before the enforcer "
+		       "is asked\n",
+		       "", json_object_get_string(v));
+}
