@@ -451,11 +451,14 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	err = lockdown_bpf__load(skel);
 	if (err) {
 		err = err < 0 ? err : -errno;
-		if (err == -EPERM || err == -EACCES)
+		if (err == -EPERM)
 			snprintf(why, whylen,
-				 "the kernel refused to load the BPF LSM program "
-				 "(EPERM): %s",
+				 "the kernel refused to load the BPF LSM program (EPERM): %s",
 				 perm_hint());
+		else if (err == -EACCES)
+			snprintf(why, whylen,
+				 "the kernel's verifier rejected the BPF LSM program%s%s",
+				 verifier_last[0] ? ": " : "", verifier_last);
 		else
 			snprintf(why, whylen, "the kernel rejected the BPF LSM program (%s)%s%s",
 				 strerror(-err), verifier_last[0] ? ": " : "", verifier_last);

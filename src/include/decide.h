@@ -35,6 +35,14 @@ struct ld_verdict {
 
 #define LD_EPERM 1
 
+#ifdef __bpf__
+#define LD_OPAQUE(x) asm volatile("" : "+r"(x))
+#else
+#define LD_OPAQUE(x) ((void)0)
+#endif
+_Static_assert((LD_RULES & (LD_RULES - 1)) == 0 && (LD_REASONS & (LD_REASONS - 1)) == 0,
+	       "table dimensions are powers of two (ld_decide() masks indexes)");
+
 /*
  * Precedence, most specific first: executable, cgroup, uid, host, default (rule 0).
  * The matched rule's action for this reason decides; audit mode turns deny into audit.
@@ -66,6 +74,15 @@ static __always_inline struct ld_verdict ld_decide(const struct ld_policy *p, __
 		v.ret = 0;
 		return v;
 	}
+	/*
+	 * Bound both indexes again right where they are used: clang may test one copy of a value
+	 * and index with another, which the verifier cannot connect. The masks change nothing
+	 * after the checks above; the empty asm keeps clang from dropping them in the BPF object.
+	 */
+	LD_OPAQUE(rule);
+	LD_OPAQUE(reason);
+	rule &= LD_RULES - 1;
+	reason &= LD_REASONS - 1;
 	v.rule = (__u16)rule;
 	v.action = p->action[rule][reason];
 	if (v.action == LD_ACT_DENY && p->mode == LD_MODE_AUDIT) {
