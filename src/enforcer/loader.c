@@ -591,8 +591,43 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 	return err;
 }
 
+/* Id of the pinned program, or 0. */
+static __u32 pinned_prog_id(void)
+{
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	int fd = bpf_obj_get(LD_PIN_DIR "/prog");
+
+	if (fd < 0)
+		return 0;
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
+		info.id = 0;
+	close(fd);
+	return info.id;
+}
+
+/*
+ * Unpinning drops the last references, but some kernels (5.10) release a bpffs inode from
+ * an RCU callback and detach the program later from a work queue. The program's id goes
+ * away only after its link released it, so wait for that (at most 5 s).
+ */
+static void wait_prog_gone(__u32 id)
+{
+	for (int i = 0; id && i < 500; i++) {
+		int fd = bpf_prog_get_fd_by_id(id);
+
+		if (fd < 0 && errno == ENOENT)
+			return;
+		if (fd >= 0)
+			close(fd);
+		usleep(10 * 1000);
+	}
+}
+
 int ld_enforcer_remove(char *why, size_t whylen)
 {
+	__u32 prog_id;
 	struct ld_pinned p;
 	struct ld_active a;
 	struct stat st;
@@ -617,7 +652,9 @@ int ld_enforcer_remove(char *why, size_t whylen)
 		}
 		ld_pinned_close(&p);
 	}
+	prog_id = pinned_prog_id();
 	unpin_all();
+	wait_prog_gone(prog_id);
 	err = stat(LD_PIN_DIR, &st) == 0 ? -ENOTEMPTY : 0;
 	if (err)
 		snprintf(why, whylen, "%s: could not remove every pinned object", LD_PIN_DIR);
