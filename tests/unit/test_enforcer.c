@@ -1,0 +1,285 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The enforcer's pure parts: counter summing, the metadata stored beside the tables, device
+ * number encoding, and event rendering (text lines and JSON) from raw ring-buffer records.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <string.h>
+#include <sys/sysmacros.h>
+
+#include "enforcer/enforcer.h"
+
+/* A kernel with three reasons, numbered as on 6.1. */
+static void fake_reasons(struct ld_reasons *rs)
+{
+	memset(rs, 0, sizeof(*rs));
+	rs->r[0] = (struct ld_reason){ .number = 2,
+				       .name = "dev_mem",
+				       .kernel_name = "dev_mem",
+				       .class = LD_CLASS_INTEGRITY,
+				       .description = "/dev/mem,kmem,port" };
+	rs->r[1] = (struct ld_reason){ .number = 5,
+				       .name = "hibernation",
+				       .kernel_name = "hibernation",
+				       .class = LD_CLASS_INTEGRITY,
+				       .description = "hibernation" };
+	rs->r[2] = (struct ld_reason){ .number = 27,
+				       .name = "tracefs",
+				       .kernel_name = "tracefs",
+				       .class = LD_CLASS_CONFIDENTIALITY,
+				       .description = "use of tracefs" };
+	rs->count = 3;
+}
+
+static void fake_meta(struct ld_meta *m, const char *source, const char *rule1)
+{
+	struct ld_compiled c;
+
+	memset(&c, 0, sizeof(c));
+	c.pol.nrules = 2;
+	c.pol.mode = LD_MODE_ENFORCE;
+	c.pol.digest[0] = 0xab;
+	snprintf(c.rule_names[0], sizeof(c.rule_names[0]), "default");
+	snprintf(c.rule_names[1], sizeof(c.rule_names[1]), "%s", rule1);
+	snprintf(c.source, sizeof(c.source), "%s", source);
+	c.nexes = 3;
+	ld_meta_from_compiled(&c, 1000, m);
+}
+
+static struct ld_event deny_event(void)
+{
+	struct ld_event e;
+
+	memset(&e, 0, sizeof(e));
+	e.ts_ns = 5000000000ULL;
+	e.cgroup_id = 1;
+	e.exe_dev = (0ULL << 20) | 2;
+	e.exe_ino = 140;
+	e.pid = 412;
+	e.tid = 413;
+	e.uid = 0;
+	e.reason = 2;
+	e.rule = 0;
+	e.action = LD_ACT_DENY;
+	e.outcome = LD_OUT_DENIED;
+	e.match = LD_MATCH_DEFAULT;
+	e.flags = LD_EV_HOST;
+	memcpy(e.comm, "cat", 4);
+	memcpy(e.pcomm, "sh", 3);
+	return e;
+}
+
+static void test_counters_sum(void **state)
+{
+	struct ld_counters cpu[3], sum;
+	static struct ld_counters per[LD_REASONS];
+	struct ld_counters total;
+
+	(void)state;
+	memset(cpu, 0, sizeof(cpu));
+	for (int i = 0; i < 3; i++) {
+		cpu[i].outcome[LD_OUT_ALLOWED] = 1 + i;
+		cpu[i].outcome[LD_OUT_AUDITED] = 10 * (i + 1);
+		cpu[i].outcome[LD_OUT_DENIED] = 100;
+		cpu[i].events = 7;
+		cpu[i].ratelimited = (__u64)i;
+		cpu[i].dropped = i == 2 ? 5 : 0;
+	}
+	ld_counters_sum(cpu, 3, &sum);
+	assert_int_equal(sum.outcome[LD_OUT_ALLOWED], 6);
+	assert_int_equal(sum.outcome[LD_OUT_AUDITED], 60);
+	assert_int_equal(sum.outcome[LD_OUT_DENIED], 300);
+	assert_int_equal(sum.events, 21);
+	assert_int_equal(sum.ratelimited, 3);
+	assert_int_equal(sum.dropped, 5);
+	/* Only the CPUs asked for. */
+	ld_counters_sum(cpu, 1, &sum);
+	assert_int_equal(sum.outcome[LD_OUT_ALLOWED], 1);
+
+	memset(per, 0, sizeof(per));
+	per[2].outcome[LD_OUT_DENIED] = 4;
+	per[LD_REASONS - 1].outcome[LD_OUT_DENIED] = 1;
+	per[5].events = 9;
+	ld_counters_total(per, &total);
+	assert_int_equal(total.outcome[LD_OUT_DENIED], 5);
+	assert_int_equal(total.events, 9);
+}
+
+static void test_meta(void **state)
+{
+	struct ld_meta m;
+
+	(void)state;
+	fake_meta(&m, "profile:desktop", "tools");
+	assert_int_equal(m.magic, LD_META_MAGIC);
+	assert_int_equal(m.nrules, 2);
+	assert_int_equal(m.nexes, 3);
+	assert_int_equal(m.applied_ns, 1000);
+	assert_int_equal(m.digest[0], 0xab);
+	assert_string_equal(m.source, "profile:desktop");
+	assert_string_equal(ld_meta_rule_name(&m, 0), "default");
+	assert_string_equal(ld_meta_rule_name(&m, 1), "tools");
+	assert_null(ld_meta_rule_name(&m, 2));	      /* beyond the policy's rules */
+	assert_null(ld_meta_rule_name(&m, LD_RULES)); /* beyond the table */
+	assert_null(ld_meta_rule_name(NULL, 0));
+	m.magic = 0; /* an entry never written */
+	assert_null(ld_meta_rule_name(&m, 0));
+}
+
+static void test_dev_encoding(void **state)
+{
+	(void)state;
+	assert_int_equal(ld_dev_to_kernel(makedev(8, 1)), (8ULL << 20) | 1);
+	assert_int_equal(ld_dev_to_kernel(makedev(259, 70000)), (259ULL << 20) | 70000);
+	assert_int_equal(ld_kdev_major((253ULL << 20) | 3), 253);
+	assert_int_equal(ld_kdev_minor((253ULL << 20) | 3), 3);
+}
+
+static void test_event_text(void **state)
+{
+	struct ld_reasons rs;
+	struct ld_meta m0, m1;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs, .meta = { &m0, &m1 }, .exe_path = "/bin/cat" };
+	char buf[512];
+
+	(void)state;
+	fake_reasons(&rs);
+	fake_meta(&m0, "a.conf", "tools");
+	fake_meta(&m1, "b.conf", "builders");
+
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_string_equal(buf, "lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
+				 "exe=/bin/cat uid=0 cgroup=1 rule=default");
+
+	/* Executable gone or replaced: device and inode. Rule named from generation 1. */
+	ctx.exe_path = NULL;
+	e.rule = 1;
+	e.flags |= LD_EV_GEN1;
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_string_equal(buf, "lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
+				 "exe=0:2:140 uid=0 cgroup=1 rule=builders");
+
+	/* Audit mode: a would-deny. Unknown rule index: its number. */
+	e.outcome = LD_OUT_AUDITED;
+	e.flags |= LD_EV_WOULD_DENY;
+	e.rule = 9;
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "lockdown: would-deny dev_mem "));
+	assert_non_null(strstr(buf, " rule=#9"));
+
+	/* An audit rule, not a deny. */
+	e.flags &= (__u16)~LD_EV_WOULD_DENY;
+	e.action = LD_ACT_AUDIT;
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "lockdown: audit dev_mem "));
+
+	/* Kernel context: no executable, not the actor. Reason this kernel lacks: a number. */
+	e = deny_event();
+	e.flags = LD_EV_KTHREAD | LD_EV_NOT_ACTOR | LD_EV_NO_EXE;
+	e.reason = 40;
+	memcpy(e.comm, "kworker/0:1\n", 13); /* unprintable bytes never reach the line */
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_string_equal(buf, "lockdown: deny reason40 (?) pid=412 comm=kworker/0:1? exe=none "
+				 "uid=0 cgroup=1 rule=default subject=kernel");
+
+	/* comm filling all 16 bytes without a NUL. */
+	e = deny_event();
+	memcpy(e.comm, "0123456789abcdef", 16);
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, " comm=0123456789abcdef exe="));
+}
+
+static const char *jstr(struct json_object *o, const char *k)
+{
+	struct json_object *v;
+
+	if (!json_object_object_get_ex(o, k, &v) || !v)
+		return NULL;
+	return json_object_get_string(v);
+}
+
+static int jbool(struct json_object *o, const char *k)
+{
+	struct json_object *v;
+
+	assert_true(json_object_object_get_ex(o, k, &v));
+	return json_object_get_boolean(v);
+}
+
+static void test_event_json(void **state)
+{
+	struct ld_reasons rs;
+	struct ld_meta m0;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs, .meta = { &m0, NULL } };
+	struct json_object *o;
+
+	(void)state;
+	fake_reasons(&rs);
+	fake_meta(&m0, "a.conf", "tools");
+	/* Booted at 1 000 000 000 s of wall time: monotonic 5 s is 1 000 000 005 s. */
+	ctx.mono_to_real_ns = 1000000000LL * 1000000000LL;
+	e.reason = 27;
+	e.rule = 1;
+	e.match = LD_MATCH_EXE;
+	e.mode = LD_MODE_AUDIT;
+	e.outcome = LD_OUT_AUDITED;
+	e.flags = LD_EV_WOULD_DENY | LD_EV_NOT_ACTOR;
+	o = ld_event_json(&e, &ctx);
+	assert_string_equal(jstr(o, "time"), "2001-09-09T01:46:45.000000000Z");
+	assert_string_equal(jstr(o, "reason"), "tracefs");
+	assert_string_equal(jstr(o, "class"), "confidentiality");
+	assert_string_equal(jstr(o, "description"), "use of tracefs");
+	assert_string_equal(jstr(o, "action"), "would-deny");
+	assert_string_equal(jstr(o, "outcome"), "audited");
+	assert_string_equal(jstr(o, "mode"), "audit");
+	assert_string_equal(jstr(o, "rule"), "tools");
+	assert_string_equal(jstr(o, "match"), "executable");
+	assert_string_equal(jstr(o, "comm"), "cat");
+	assert_string_equal(jstr(o, "parent_comm"), "sh");
+	assert_string_equal(jstr(o, "exe_dev"), "0:2");
+	assert_null(jstr(o, "exe")); /* no path resolved */
+	assert_true(jbool(o, "would_deny"));
+	assert_false(jbool(o, "subject_is_actor"));
+	assert_false(jbool(o, "host"));
+	json_object_put(o);
+
+	/* No reasons (BTF unreadable) and no metadata: numbers and nulls, never a crash. */
+	ctx.rs = NULL;
+	ctx.meta[0] = NULL;
+	e.flags = LD_EV_HOST;
+	o = ld_event_json(&e, &ctx);
+	assert_null(jstr(o, "reason"));
+	assert_string_equal(jstr(o, "reason_number"), "27");
+	assert_null(jstr(o, "rule"));
+	assert_true(jbool(o, "subject_is_actor"));
+	assert_true(jbool(o, "host"));
+	json_object_put(o);
+}
+
+static void test_format_time(void **state)
+{
+	char buf[64];
+
+	(void)state;
+	ld_format_time(1000000005ULL, buf, sizeof(buf));
+	assert_string_equal(buf, "1970-01-01T00:00:01.000000005Z");
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_counters_sum), cmocka_unit_test(test_meta),
+		cmocka_unit_test(test_dev_encoding), cmocka_unit_test(test_event_text),
+		cmocka_unit_test(test_event_json),   cmocka_unit_test(test_format_time),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
