@@ -104,117 +104,136 @@ struct subject {
 	__u64 exe_ino;
 	__u32 pid, tid, uid, gid;
 	__u32 pidns, netns;
-	__u32 pid_level;
 	__u16 flags;
 	char pcomm[LD_COMM_LEN];
 };
 
-/* What every variant gathers the same way, through helpers. */
-static __always_inline void subject_common(struct subject *s)
-{
-	__u64 v;
+/*
+ * Which subject tables of a generation hold anything (LD_HAS_*), written by the loader with
+ * the tables: the program skips the lookups, and the kernel reads, that cannot match.
+ */
+#define LD_HAS_EXE    (1u << 0) /* same values as src/enforcer/enforcer.h */
+#define LD_HAS_CGROUP (1u << 1)
+#define LD_HAS_UID    (1u << 2)
 
-	v = bpf_get_current_pid_tgid();
-	s->pid = v >> 32;
-	s->tid = (__u32)v;
-	v = bpf_get_current_uid_gid();
-	s->uid = (__u32)v;
-	s->gid = v >> 32;
-	s->cgroup_id = bpf_get_current_cgroup_id();
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, LD_GENS);
+	__type(key, __u32);
+	__type(value, __u32);
+} present SEC(".maps");
+
+/*
+ * The task readers. `btf` is a constant in each program (the functions are always inlined),
+ * so each program keeps only its own kind of read: plain loads through BTF pointers (5.11+),
+ * or bpf_get_current_task() and CO-RE probe reads (5.10). See core_fixes.bpf.h.
+ */
+static __always_inline struct task_struct *current_task(const int btf)
+{
+	if (btf)
+		return bpf_get_current_task_btf();
+	return (struct task_struct *)bpf_get_current_task();
 }
 
-/* Flags derived from what the variants read. */
-static __always_inline void subject_finish(struct subject *s, int kthread, int have_mm)
+/* Kernel thread: PF_KTHREAD, or no mm at all. Sets the flags and returns nonzero. */
+static __always_inline int read_kthread(struct task_struct *t, struct subject *s, const int btf)
 {
-	if (kthread || !have_mm)
-		s->flags |= LD_EV_KTHREAD | LD_EV_NOT_ACTOR;
-	if (!s->exe_ino)
-		s->flags |= LD_EV_NO_EXE;
-	if (s->pid_level == 0)
-		s->pidns = PROC_PID_INIT_INO;
-	if (s->pid_level == 0 && ld_init_netns && s->netns == ld_init_netns)
-		s->flags |= LD_EV_HOST;
+	unsigned int flags = btf ? t->flags : BPF_CORE_READ(t, flags);
+	struct mm_struct *mm = btf ? t->mm : BPF_CORE_READ(t, mm);
+
+	if ((flags & PF_KTHREAD) || !mm) {
+		s->flags |= LD_EV_KTHREAD | LD_EV_NOT_ACTOR | LD_EV_NO_EXE;
+		return 1;
+	}
+	return 0;
 }
 
-/* LD_BTF: plain loads through BTF pointers (5.11+). */
-static __always_inline void subject_btf(struct subject *s)
+static __always_inline void read_exe(struct task_struct *t, struct subject *s, const int btf)
 {
-	struct task_struct *t = bpf_get_current_task_btf();
-	struct task_struct *parent;
 	struct mm_struct *mm;
-	struct nsproxy *nsp;
-	struct pid *pid;
+	struct inode *ino = 0;
 
-	subject_common(s);
-	mm = t->mm;
-	if (mm) {
-		struct file *f = mm->exe_file;
+	if (btf) {
+		mm = t->mm;
+		if (mm) {
+			struct file *f = mm->exe_file;
 
-		if (f) {
-			struct inode *ino = f->f_inode;
-
-			if (ino) {
-				struct super_block *sb = ino->i_sb;
-
-				s->exe_ino = ino->i_ino;
-				if (sb)
-					s->exe_dev = sb->s_dev;
-			}
+			if (f)
+				ino = f->f_inode;
 		}
-	}
-	pid = t->thread_pid;
-	if (pid)
-		s->pid_level = pid->level;
-	nsp = t->nsproxy;
-	if (nsp) {
-		struct net *net = nsp->net_ns;
-		struct pid_namespace *pns = nsp->pid_ns_for_children;
+		if (ino) {
+			struct super_block *sb = ino->i_sb;
 
-		if (net)
-			s->netns = LD_NS_INUM_BTF(&net->ns);
-		if (pns)
-			s->pidns = LD_NS_INUM_BTF(&pns->ns);
-	}
-	parent = t->real_parent;
-	if (parent) {
-#pragma unroll
-		for (int i = 0; i < LD_COMM_LEN; i++)
-			s->pcomm[i] = parent->comm[i];
-	}
-	subject_finish(s, t->flags & PF_KTHREAD, mm != 0);
-}
-
-/* LD_PROBE: bpf_get_current_task() and CO-RE probe reads (5.10). */
-static __always_inline void subject_probe(struct subject *s)
-{
-	struct task_struct *t = (struct task_struct *)bpf_get_current_task();
-	struct mm_struct *mm;
-	struct nsproxy *nsp;
-	struct inode *ino;
-	struct net *net;
-	struct pid_namespace *pns;
-
-	subject_common(s);
-	mm = BPF_CORE_READ(t, mm);
-	if (mm) {
-		ino = BPF_CORE_READ(mm, exe_file, f_inode);
+			s->exe_ino = ino->i_ino;
+			if (sb)
+				s->exe_dev = sb->s_dev;
+		}
+	} else {
+		mm = BPF_CORE_READ(t, mm);
+		if (mm)
+			ino = BPF_CORE_READ(mm, exe_file, f_inode);
 		if (ino) {
 			s->exe_ino = BPF_CORE_READ(ino, i_ino);
 			s->exe_dev = BPF_CORE_READ(ino, i_sb, s_dev);
 		}
 	}
-	s->pid_level = BPF_CORE_READ(t, thread_pid, level);
-	nsp = BPF_CORE_READ(t, nsproxy);
-	if (nsp) {
-		net = BPF_CORE_READ(nsp, net_ns);
-		pns = BPF_CORE_READ(nsp, pid_ns_for_children);
+	if (!s->exe_ino)
+		s->flags |= LD_EV_NO_EXE;
+}
+
+/* Namespaces, and the host flag: initial pid namespace (level 0) and initial net namespace. */
+static __always_inline void read_ns(struct task_struct *t, struct subject *s, const int btf)
+{
+	struct nsproxy *nsp;
+	struct net *net = 0;
+	struct pid_namespace *pns = 0;
+	unsigned int level = 1;
+
+	if (btf) {
+		struct pid *pid = t->thread_pid;
+
+		if (pid)
+			level = pid->level;
+		nsp = t->nsproxy;
+		if (nsp) {
+			net = nsp->net_ns;
+			pns = nsp->pid_ns_for_children;
+		}
+		if (net)
+			s->netns = LD_NS_INUM_BTF(&net->ns);
+		if (pns)
+			s->pidns = LD_NS_INUM_BTF(&pns->ns);
+	} else {
+		level = BPF_CORE_READ(t, thread_pid, level);
+		nsp = BPF_CORE_READ(t, nsproxy);
+		if (nsp) {
+			net = BPF_CORE_READ(nsp, net_ns);
+			pns = BPF_CORE_READ(nsp, pid_ns_for_children);
+		}
 		if (net)
 			s->netns = LD_NS_INUM_PROBE(&net->ns);
 		if (pns)
 			s->pidns = LD_NS_INUM_PROBE(&pns->ns);
 	}
-	BPF_CORE_READ_STR_INTO(&s->pcomm, t, real_parent, comm);
-	subject_finish(s, BPF_CORE_READ(t, flags) & PF_KTHREAD, mm != 0);
+	if (level == 0)
+		s->pidns = PROC_PID_INIT_INO;
+	if (level == 0 && ld_init_netns && s->netns == ld_init_netns)
+		s->flags |= LD_EV_HOST;
+}
+
+static __always_inline void read_pcomm(struct task_struct *t, struct subject *s, const int btf)
+{
+	if (btf) {
+		struct task_struct *parent = t->real_parent;
+
+		if (parent) {
+#pragma unroll
+			for (int i = 0; i < LD_COMM_LEN; i++)
+				s->pcomm[i] = parent->comm[i];
+		}
+	} else {
+		BPF_CORE_READ_STR_INTO(&s->pcomm, t, real_parent, comm);
+	}
 }
 
 static __always_inline __u32 lookup_rule(void *map, const void *key)
@@ -242,17 +261,25 @@ static __always_inline int rate_ok(__u32 reason, __u32 limit)
 	return 1;
 }
 
-static __always_inline int decide_and_report(__u32 reason, struct subject *s)
+/*
+ * The whole decision. Reads only what the generation in force can match on; the rest of
+ * the subject is read only for an event that will really be written.
+ */
+static __always_inline int decide_and_report(__u32 reason, const int btf)
 {
 	struct ld_subject_rules sr = {
 		.exe = LD_RULE_NONE, .cgroup = LD_RULE_NONE, .uid = LD_RULE_NONE, .host = 0
 	};
-	__u32 zero = 0, gen, pidx;
+	struct subject s = {};
+	struct task_struct *t;
+	__u32 zero = 0, gen, pidx, has = 0, *hp;
 	struct ld_active *a;
 	struct ld_policy *p;
 	struct ld_counters *c;
 	struct ld_verdict v;
 	struct ld_event *e;
+	int kthread, have_exe = 0, have_ns = 0;
+	__u64 ug;
 
 	a = bpf_map_lookup_elem(&active, &zero);
 	if (!a)
@@ -262,23 +289,42 @@ static __always_inline int decide_and_report(__u32 reason, struct subject *s)
 	p = bpf_map_lookup_elem(&policy, &pidx);
 	if (!p)
 		return 0;
+	hp = bpf_map_lookup_elem(&present, &pidx);
+	if (hp)
+		has = *hp;
 
-	if (s->exe_ino) {
-		struct ld_exe_key k = { .gen = gen, .dev = s->exe_dev, .ino = s->exe_ino };
+	t = current_task(btf);
+	kthread = read_kthread(t, &s, btf);
+	ug = bpf_get_current_uid_gid();
+	s.uid = (__u32)ug;
+	s.gid = ug >> 32;
+	if (!kthread && (has & LD_HAS_EXE)) {
+		read_exe(t, &s, btf);
+		have_exe = 1;
+		if (s.exe_ino) {
+			struct ld_exe_key k = { .gen = gen, .dev = s.exe_dev, .ino = s.exe_ino };
 
-		sr.exe = lookup_rule(&exes, &k);
+			sr.exe = lookup_rule(&exes, &k);
+		}
 	}
-	if (s->cgroup_id) {
-		struct ld_cgroup_key k = { .gen = gen, .id = s->cgroup_id };
+	if (has & LD_HAS_CGROUP) {
+		s.cgroup_id = bpf_get_current_cgroup_id();
+		if (s.cgroup_id) {
+			struct ld_cgroup_key k = { .gen = gen, .id = s.cgroup_id };
 
-		sr.cgroup = lookup_rule(&cgroups, &k);
+			sr.cgroup = lookup_rule(&cgroups, &k);
+		}
 	}
-	if (!(s->flags & LD_EV_KTHREAD)) {
-		struct ld_uid_key k = { .gen = gen, .uid = s->uid };
+	if (!kthread && (has & LD_HAS_UID)) {
+		struct ld_uid_key k = { .gen = gen, .uid = s.uid };
 
 		sr.uid = lookup_rule(&uids, &k);
 	}
-	sr.host = !!(s->flags & LD_EV_HOST);
+	if (p->host_rule != LD_RULE_NONE) {
+		read_ns(t, &s, btf);
+		have_ns = 1;
+		sr.host = !!(s.flags & LD_EV_HOST);
+	}
 
 	v = ld_decide(p, reason, &sr);
 
@@ -294,26 +340,35 @@ static __always_inline int decide_and_report(__u32 reason, struct subject *s)
 			if (c)
 				__sync_fetch_and_add(&c->dropped, 1);
 		} else {
+			__u64 pt = bpf_get_current_pid_tgid();
+
+			if (!kthread && !have_exe)
+				read_exe(t, &s, btf);
+			if (!have_ns)
+				read_ns(t, &s, btf);
+			if (!(has & LD_HAS_CGROUP))
+				s.cgroup_id = bpf_get_current_cgroup_id();
+			read_pcomm(t, &s, btf);
 			e->ts_ns = bpf_ktime_get_ns();
-			e->cgroup_id = s->cgroup_id;
-			e->exe_dev = s->exe_dev;
-			e->exe_ino = s->exe_ino;
-			e->pid = s->pid;
-			e->tid = s->tid;
-			e->uid = s->uid;
-			e->gid = s->gid;
-			e->pidns = s->pidns;
-			e->netns = s->netns;
+			e->cgroup_id = s.cgroup_id;
+			e->exe_dev = s.exe_dev;
+			e->exe_ino = s.exe_ino;
+			e->pid = pt >> 32;
+			e->tid = (__u32)pt;
+			e->uid = s.uid;
+			e->gid = s.gid;
+			e->pidns = s.pidns;
+			e->netns = s.netns;
 			e->reason = reason;
 			e->rule = v.rule;
 			e->action = v.action;
 			e->outcome = v.outcome;
 			e->match = v.match;
 			e->mode = p->mode;
-			e->flags = s->flags | (v.would_deny ? LD_EV_WOULD_DENY : 0) |
+			e->flags = s.flags | (v.would_deny ? LD_EV_WOULD_DENY : 0) |
 				   (gen ? LD_EV_GEN1 : 0);
 			bpf_get_current_comm(e->comm, sizeof(e->comm));
-			__builtin_memcpy(e->pcomm, s->pcomm, sizeof(e->pcomm));
+			__builtin_memcpy(e->pcomm, s.pcomm, sizeof(e->pcomm));
 			bpf_ringbuf_submit(e, 0);
 			if (c)
 				__sync_fetch_and_add(&c->events, 1);
@@ -332,21 +387,15 @@ static __always_inline int earlier_verdict(int ret)
 SEC("lsm/locked_down")
 int BPF_PROG(ld_locked_down, enum lockdown_reason what, int ret)
 {
-	struct subject s = {};
-
 	if (ret != 0)
 		return earlier_verdict(ret);
-	subject_btf(&s);
-	return decide_and_report((__u32)what, &s);
+	return decide_and_report((__u32)what, 1);
 }
 
 SEC("lsm/locked_down")
 int BPF_PROG(ld_locked_down_probe, enum lockdown_reason what, int ret)
 {
-	struct subject s = {};
-
 	if (ret != 0)
 		return earlier_verdict(ret);
-	subject_probe(&s);
-	return decide_and_report((__u32)what, &s);
+	return decide_and_report((__u32)what, 0);
 }

@@ -5,7 +5,7 @@
  * what the maps hold (render.c: events, counters, metadata; unit-tested on the host).
  *
  * Pinned layout under LD_PIN_DIR: `link` (keeps the program attached), `prog`, and one file
- * per map (active, policy, exes, cgroups, uids, counters, rate, events, meta).
+ * per map (active, policy, exes, cgroups, uids, counters, rate, events, meta, present).
  */
 #ifndef LD_ENFORCER_H
 #define LD_ENFORCER_H
@@ -21,6 +21,11 @@
 #include "reasons.h"
 
 #define LD_PIN_DIR "/sys/fs/bpf/lockdown"
+
+/* Value of the `present` map per generation: which subject tables hold anything. */
+#define LD_HAS_EXE    (1u << 0)
+#define LD_HAS_CGROUP (1u << 1)
+#define LD_HAS_UID    (1u << 2)
 
 /* ---- loader.c -------------------------------------------------------------------------- */
 
@@ -50,7 +55,7 @@ int ld_enforcer_remove(char *why, size_t whylen);
 /* ---- pinned.c -------------------------------------------------------------------------- */
 
 struct ld_pinned {
-	int active, policy, exes, cgroups, uids, counters, rate, events, meta;
+	int active, policy, exes, cgroups, uids, counters, rate, events, meta, present;
 };
 
 /* Open the pinned maps. 0, -ENOENT when nothing is loaded, -errno otherwise (why set). */

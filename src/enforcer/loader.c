@@ -59,7 +59,7 @@
 #endif
 
 static const char *const map_names[] = { "active",   "policy", "exes",	 "cgroups", "uids",
-					 "counters", "rate",   "events", "meta" };
+					 "counters", "rate",   "events", "meta",    "present" };
 
 /* ---- libbpf messages: kept quiet, the last verifier line goes into the error ------------ */
 
@@ -241,6 +241,7 @@ static int write_gen(const struct ld_pinned *p, __u32 gen, const struct ld_compi
 		     const struct ld_meta *m, char *why, size_t whylen)
 {
 	int err = clear_subjects(p, gen);
+	__u32 has;
 
 	if (err) {
 		snprintf(why, whylen, "clearing table generation %u: %s", gen, strerror(-err));
@@ -270,7 +271,10 @@ static int write_gen(const struct ld_pinned *p, __u32 gen, const struct ld_compi
 			goto fail;
 		}
 	}
-	if (bpf_map_update_elem(p->policy, &gen, &c->pol, BPF_ANY) != 0 ||
+	has = (c->nexes ? LD_HAS_EXE : 0) | (c->ncgroups ? LD_HAS_CGROUP : 0) |
+	      (c->nuids ? LD_HAS_UID : 0);
+	if (bpf_map_update_elem(p->present, &gen, &has, BPF_ANY) != 0 ||
+	    bpf_map_update_elem(p->policy, &gen, &c->pol, BPF_ANY) != 0 ||
 	    bpf_map_update_elem(p->meta, &gen, m, BPF_ANY) != 0) {
 		err = -errno;
 		snprintf(why, whylen, "writing the policy table: %s", strerror(-err));
@@ -475,6 +479,7 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		.rate = bpf_map__fd(skel->maps.rate),
 		.events = bpf_map__fd(skel->maps.events),
 		.meta = bpf_map__fd(skel->maps.meta),
+		.present = bpf_map__fd(skel->maps.present),
 	};
 	ld_meta_from_compiled(c, realtime_ns(), &m);
 	m.loaded_ns = m.applied_ns;

@@ -27,6 +27,7 @@ static const struct {
 	{ "rate", offsetof(struct ld_pinned, rate) },
 	{ "events", offsetof(struct ld_pinned, events) },
 	{ "meta", offsetof(struct ld_pinned, meta) },
+	{ "present", offsetof(struct ld_pinned, present) },
 };
 
 #define FD(p, i) (*(int *)((char *)(p) + pinned_maps[i].off))
