@@ -416,6 +416,12 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	err = check_bpf_lsm(why, whylen);
 	if (err)
 		return err;
+	if (!have_cap(CAP_SYS_ADMIN) && !(have_cap(CAP_BPF) && have_cap(CAP_PERFMON))) {
+		snprintf(why, whylen,
+			 "loading the BPF LSM program needs CAP_SYS_ADMIN (or CAP_BPF "
+			 "and CAP_PERFMON): run as root");
+		return -EPERM;
+	}
 	if (inode_of("/proc/self/ns/pid", &pidns) != 0 || inode_of("/proc/1/ns/net", &netns) != 0) {
 		snprintf(why, whylen,
 			 "/proc is not mounted or unreadable: the loader needs the "
@@ -588,6 +594,9 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 		return lock;
 	if (access(LD_PIN_DIR "/link", F_OK) == 0) {
 		err = reapply(c, res, why, whylen);
+	} else if (errno != ENOENT) {
+		err = -errno;
+		snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
 	} else {
 		unpin_all(); /* leftovers of an interrupted first apply */
 		err = first_load(c, opts, res, why, whylen);
@@ -647,6 +656,10 @@ int ld_enforcer_remove(char *why, size_t whylen)
 	if (lock < 0)
 		return lock;
 	err = ld_pinned_open(&p, why, whylen);
+	if (err && err != -ENOENT) { /* -ENOENT: a partial pin, cleaned up below */
+		close(lock);
+		return err;
+	}
 	if (err == 0) {
 		if (ld_pinned_active(&p, &a) == 0 && a.sealed) {
 			snprintf(why, whylen,
