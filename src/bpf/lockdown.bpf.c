@@ -102,7 +102,6 @@ struct subject {
 	__u64 cgroup_id;
 	__u64 exe_dev;
 	__u64 exe_ino;
-	__u32 pid, tid, uid, gid;
 	__u32 pidns, netns;
 	__u16 flags;
 	char pcomm[LD_COMM_LEN];
@@ -278,8 +277,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 	struct ld_counters *c;
 	struct ld_verdict v;
 	struct ld_event *e;
-	int kthread, have_exe = 0, have_ns = 0;
-	__u64 ug;
+	int kthread = -1, have_exe = 0, have_ns = 0;
 
 	a = bpf_map_lookup_elem(&active, &zero);
 	if (!a)
@@ -293,18 +291,26 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 	if (hp)
 		has = *hp;
 
-	t = current_task(btf);
-	kthread = read_kthread(t, &s, btf);
-	ug = bpf_get_current_uid_gid();
-	s.uid = (__u32)ug;
-	s.gid = ug >> 32;
-	if (!kthread && (has & LD_HAS_EXE)) {
-		read_exe(t, &s, btf);
-		have_exe = 1;
-		if (s.exe_ino) {
-			struct ld_exe_key k = { .gen = gen, .dev = s.exe_dev, .ino = s.exe_ino };
+	/* The task is read only when a table can match on it (kernel threads match none). */
+	if (has & (LD_HAS_EXE | LD_HAS_UID)) {
+		t = current_task(btf);
+		kthread = read_kthread(t, &s, btf);
+		if (!kthread && (has & LD_HAS_EXE)) {
+			read_exe(t, &s, btf);
+			have_exe = 1;
+			if (s.exe_ino) {
+				struct ld_exe_key k = { .gen = gen,
+							.dev = s.exe_dev,
+							.ino = s.exe_ino };
 
-			sr.exe = lookup_rule(&exes, &k);
+				sr.exe = lookup_rule(&exes, &k);
+			}
+		}
+		if (!kthread && (has & LD_HAS_UID)) {
+			struct ld_uid_key k = { .gen = gen,
+						.uid = (__u32)bpf_get_current_uid_gid() };
+
+			sr.uid = lookup_rule(&uids, &k);
 		}
 	}
 	if (has & LD_HAS_CGROUP) {
@@ -315,13 +321,8 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			sr.cgroup = lookup_rule(&cgroups, &k);
 		}
 	}
-	if (!kthread && (has & LD_HAS_UID)) {
-		struct ld_uid_key k = { .gen = gen, .uid = s.uid };
-
-		sr.uid = lookup_rule(&uids, &k);
-	}
 	if (p->host_rule != LD_RULE_NONE) {
-		read_ns(t, &s, btf);
+		read_ns(current_task(btf), &s, btf);
 		have_ns = 1;
 		sr.host = !!(s.flags & LD_EV_HOST);
 	}
@@ -341,7 +342,11 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 				__sync_fetch_and_add(&c->dropped, 1);
 		} else {
 			__u64 pt = bpf_get_current_pid_tgid();
+			__u64 ug = bpf_get_current_uid_gid();
 
+			t = current_task(btf);
+			if (kthread < 0)
+				kthread = read_kthread(t, &s, btf);
 			if (!kthread && !have_exe)
 				read_exe(t, &s, btf);
 			if (!have_ns)
@@ -355,8 +360,8 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			e->exe_ino = s.exe_ino;
 			e->pid = pt >> 32;
 			e->tid = (__u32)pt;
-			e->uid = s.uid;
-			e->gid = s.gid;
+			e->uid = (__u32)ug;
+			e->gid = ug >> 32;
 			e->pidns = s.pidns;
 			e->netns = s.netns;
 			e->reason = reason;
