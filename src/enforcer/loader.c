@@ -67,20 +67,21 @@ static char verifier_last[256];
 
 static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
-	char line[1024];
-	char *s, *save = NULL;
+	char *text = NULL, *s, *save = NULL;
 
 	if (getenv("LOCKDOWN_DEBUG"))
 		return vfprintf(stderr, fmt, ap);
-	if (level == LIBBPF_DEBUG)
+	if (level == LIBBPF_DEBUG || vasprintf(&text, fmt, ap) < 0)
 		return 0;
-	vsnprintf(line, sizeof(line), fmt, ap);
-	for (s = strtok_r(line, "\n", &save); s; s = strtok_r(NULL, "\n", &save)) {
+	for (s = strtok_r(text, "\n", &save); s; s = strtok_r(NULL, "\n", &save)) {
 		if (strstr(s, "PROG LOAD LOG") || strncmp(s, "libbpf:", 7) == 0 ||
 		    strncmp(s, "processed ", 10) == 0 || !*s)
 			continue;
-		snprintf(verifier_last, sizeof(verifier_last), "%s", s);
+		/* The verifier's reason is its last line, unless a helper was refused earlier. */
+		if (!strstr(verifier_last, "unknown func"))
+			snprintf(verifier_last, sizeof(verifier_last), "%s", s);
 	}
+	free(text);
 	return 0;
 }
 
@@ -168,6 +169,20 @@ static int check_bpf_lsm(char *why, size_t whylen)
 		 "command line and reboot",
 		 ld_rstrip(buf), param);
 	return -EOPNOTSUPP;
+}
+
+static enum ld_level kernel_level(void)
+{
+	struct ld_securityfs fs;
+	enum ld_level level = LD_LEVEL_NONE;
+	char path[300], buf[256];
+
+	if (ld_securityfs_find(&fs, false, buf, sizeof(buf)) == 0) {
+		snprintf(path, sizeof(path), "%s/lockdown", fs.dir);
+		if (ld_read_level_file(path, &level) != 0)
+			level = LD_LEVEL_NONE;
+	}
+	return level;
 }
 
 static const char *perm_hint(void)
@@ -465,6 +480,15 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 			snprintf(why, whylen,
 				 "the kernel refused to load the BPF LSM program (EPERM): %s",
 				 perm_hint());
+		else if (res->variant == LD_VARIANT_PROBE &&
+			 strstr(verifier_last, "unknown func") &&
+			 kernel_level() == LD_LEVEL_CONFIDENTIALITY)
+			snprintf(why, whylen,
+				 "this kernel lacks bpf_get_current_task_btf() (before 5.11), so "
+				 "the "
+				 "program reads the task with bpf_probe_read_kernel(), which the "
+				 "kernel's own lockdown level (confidentiality) withholds: apply "
+				 "before raising the level to confidentiality");
 		else if (err == -EACCES)
 			snprintf(why, whylen,
 				 "the kernel's verifier rejected the BPF LSM program%s%s",
