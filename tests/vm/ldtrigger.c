@@ -1,0 +1,427 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * ldtrigger: perform one operation the kernel guards with security_locked_down() and report
+ * what happened. This is the oracle of the VM tests: every outcome is the kernel's own answer.
+ *
+ *   ldtrigger OP     prints "OP allowed|denied|unavailable|error [detail]"
+ *   ldtrigger all    every operation, one line each
+ *   ldtrigger list   the operation names
+ *
+ * Exit status: 0 allowed, 1 denied (EPERM), 2 unavailable (no device, driver or kernel
+ * support), 3 any other error. Nothing here changes the machine: each operation is chosen to
+ * be harmless when allowed (kexec unload, a module blob that fails ELF checks, a PCI config
+ * byte written back unchanged, /sys/power/state read but never written).
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glob.h>
+#include <linux/bpf.h>
+#include <linux/kexec.h>
+#include <linux/perf_event.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/io.h>
+#include <sys/syscall.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+enum { ALLOWED = 0, DENIED = 1, UNAVAILABLE = 2, ERROR = 3 };
+
+static const char *const outcome_names[] = { "allowed", "denied", "unavailable", "error" };
+
+struct result {
+	int outcome;
+	char detail[160];
+};
+
+static struct result res(int outcome, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static struct result res(int outcome, const char *fmt, ...)
+{
+	struct result r = { .outcome = outcome };
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(r.detail, sizeof(r.detail), fmt, ap);
+	va_end(ap);
+	return r;
+}
+
+/* Map an errno of the guarded call: EPERM is the lockdown answer. */
+static struct result from_errno(int err, const char *what)
+{
+	if (err == EPERM)
+		return res(DENIED, "%s: EPERM", what);
+	if (err == ENOENT || err == ENODEV || err == ENXIO || err == ENOSYS || err == EOPNOTSUPP)
+		return res(UNAVAILABLE, "%s: %s", what, strerror(err));
+	return res(ERROR, "%s: %s", what, strerror(err));
+}
+
+static struct result open_file(const char *path, int flags)
+{
+	int fd = open(path, flags | O_CLOEXEC);
+
+	if (fd < 0)
+		return from_errno(errno, path);
+	close(fd);
+	return res(ALLOWED, "%s", path);
+}
+
+static struct result t_dev_mem(void)
+{
+	return open_file("/dev/mem", O_RDONLY);
+}
+
+static struct result t_dev_port(void)
+{
+	return open_file("/dev/port", O_RDONLY);
+}
+
+static struct result t_ioport(void)
+{
+	if (ioperm(0x80, 1, 1) != 0)
+		return from_errno(errno, "ioperm(0x80)");
+	ioperm(0x80, 1, 0);
+	return res(ALLOWED, "ioperm(0x80)");
+}
+
+static struct result t_iopl(void)
+{
+	if (iopl(3) != 0)
+		return from_errno(errno, "iopl(3)");
+	iopl(0);
+	return res(ALLOWED, "iopl(3)");
+}
+
+static struct result t_msr(void)
+{
+	/* Writing an MSR is guarded; write IA32_TSC_AUX (0xc0000103) with its own value. */
+	uint64_t v;
+	int fd = open("/dev/cpu/0/msr", O_RDWR | O_CLOEXEC);
+
+	if (fd < 0)
+		return from_errno(errno, "/dev/cpu/0/msr (msr driver)");
+	if (pread(fd, &v, sizeof(v), 0xc0000103) != sizeof(v)) {
+		close(fd);
+		return from_errno(errno == EIO ? ENODEV : errno, "rdmsr 0xc0000103");
+	}
+	if (pwrite(fd, &v, sizeof(v), 0xc0000103) != sizeof(v)) {
+		int err = errno;
+
+		close(fd);
+		return from_errno(err, "wrmsr 0xc0000103");
+	}
+	close(fd);
+	return res(ALLOWED, "wrmsr 0xc0000103");
+}
+
+static struct result t_kexec(void)
+{
+	/* No segments: unload any loaded image, which there is none of. */
+	if (syscall(SYS_kexec_load, 0UL, 0UL, NULL, KEXEC_ARCH_DEFAULT) != 0)
+		return from_errno(errno, "kexec_load(unload)");
+	return res(ALLOWED, "kexec_load(unload)");
+}
+
+static struct result t_module_signature(void)
+{
+	/* Unsigned junk: the signature check (and lockdown) come before the ELF checks. */
+	static char blob[4096];
+
+	if (syscall(SYS_init_module, blob, sizeof(blob), "") == 0)
+		return res(ERROR, "init_module accepted junk");
+	if (errno == ENOEXEC)
+		return res(ALLOWED, "init_module(unsigned junk): ENOEXEC past the signature check");
+	if (errno == EKEYREJECTED)
+		return res(UNAVAILABLE, "module signatures are enforced (sig_enforce)");
+	return from_errno(errno, "init_module(unsigned junk)");
+}
+
+static struct result t_hibernation(void)
+{
+	/* Reading the file asks the hook; "disk" is offered only while hibernation is allowed. */
+	char buf[256] = "";
+	FILE *f = fopen("/sys/power/state", "re");
+
+	if (!f)
+		return from_errno(errno, "/sys/power/state");
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	buf[strcspn(buf, "\n")] = '\0';
+	if (strstr(buf, "disk"))
+		return res(ALLOWED, "/sys/power/state offers disk (%s)", buf);
+	return res(DENIED, "/sys/power/state without disk (%s)", buf);
+}
+
+static struct result t_pci_access(void)
+{
+	glob_t g;
+	unsigned char b;
+	struct result r;
+	int fd;
+
+	if (glob("/sys/bus/pci/devices/*/config", 0, NULL, &g) != 0)
+		return res(UNAVAILABLE, "no PCI devices");
+	fd = open(g.gl_pathv[0], O_RDWR | O_CLOEXEC);
+	if (fd < 0) {
+		r = from_errno(errno, g.gl_pathv[0]);
+		globfree(&g);
+		return r;
+	}
+	/* Interrupt line register: read it and write the same value back. */
+	if (pread(fd, &b, 1, 0x3c) != 1)
+		r = from_errno(errno, "read config byte 0x3c");
+	else if (pwrite(fd, &b, 1, 0x3c) != 1)
+		r = from_errno(errno, "write config byte 0x3c");
+	else
+		r = res(ALLOWED, "%s byte 0x3c rewritten", g.gl_pathv[0]);
+	close(fd);
+	globfree(&g);
+	return r;
+}
+
+static struct result t_debugfs(void)
+{
+	/* A debugfs file with a write bit asks the hook even when opened read-only. */
+	static const char *const files[] = {
+		"/sys/kernel/debug/fault_around_bytes",
+		"/sys/kernel/debug/clear_warn_once",
+	};
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
+		if (access(files[i], F_OK) == 0)
+			return open_file(files[i], O_RDONLY);
+	return res(UNAVAILABLE, "no writable debugfs file (debugfs not mounted?)");
+}
+
+static struct result t_kcore(void)
+{
+	return open_file("/proc/kcore", O_RDONLY);
+}
+
+static struct result t_tracefs(void)
+{
+	if (access("/sys/kernel/tracing/trace", F_OK) == 0)
+		return open_file("/sys/kernel/tracing/trace", O_RDONLY);
+	return res(UNAVAILABLE, "tracefs not mounted on /sys/kernel/tracing");
+}
+
+static long perf_open(struct perf_event_attr *a)
+{
+	return syscall(SYS_perf_event_open, a, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+}
+
+static struct result t_perf(void)
+{
+	struct perf_event_attr a = {
+		.type = PERF_TYPE_SOFTWARE,
+		.size = sizeof(a),
+		.config = PERF_COUNT_SW_CPU_CLOCK,
+		.sample_period = 100000,
+		.sample_type = PERF_SAMPLE_REGS_INTR,
+		.sample_regs_intr = 1, /* AX */
+		.disabled = 1,
+	};
+	long fd = perf_open(&a);
+
+	if (fd < 0)
+		return from_errno(errno, "perf_event_open(cpu-clock, PERF_SAMPLE_REGS_INTR)");
+	close((int)fd);
+	return res(ALLOWED, "perf_event_open(cpu-clock, PERF_SAMPLE_REGS_INTR)");
+}
+
+static struct result t_kprobes(void)
+{
+	struct perf_event_attr a = { .size = sizeof(a), .disabled = 1 };
+	char buf[32];
+	FILE *f = fopen("/sys/bus/event_source/devices/kprobe/type", "re");
+	long fd;
+
+	if (!f)
+		return res(UNAVAILABLE, "no kprobe PMU");
+	if (!fgets(buf, sizeof(buf), f)) {
+		fclose(f);
+		return res(ERROR, "kprobe PMU type unreadable");
+	}
+	fclose(f);
+	a.type = (uint32_t)strtoul(buf, NULL, 10);
+	a.kprobe_func = (uint64_t)(uintptr_t) "do_sys_openat2";
+	fd = perf_open(&a);
+	if (fd < 0)
+		return from_errno(errno, "perf kprobe on do_sys_openat2");
+	close((int)fd);
+	return res(ALLOWED, "perf kprobe on do_sys_openat2");
+}
+
+/* LINUX_VERSION_CODE of the running kernel, which old kernels want for kprobe programs. */
+static uint32_t kernel_version(void)
+{
+	struct utsname u;
+	unsigned int a = 0, b = 0, c = 0;
+
+	uname(&u);
+	sscanf(u.release, "%u.%u.%u", &a, &b, &c);
+	return (a << 16) | (b << 8) | (c > 255 ? 255 : c);
+}
+
+#define INSN(c, d, s, o, i)                                                                        \
+	((struct bpf_insn){ .code = (c), .dst_reg = (d), .src_reg = (s), .off = (o), .imm = (i) })
+
+static long prog_load(const struct bpf_insn *insns, unsigned int n, char *log, size_t loglen)
+{
+	union bpf_attr attr;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.prog_type = BPF_PROG_TYPE_KPROBE;
+	attr.insns = (uint64_t)(uintptr_t)insns;
+	attr.insn_cnt = n;
+	attr.license = (uint64_t)(uintptr_t) "GPL";
+	attr.kern_version = kernel_version();
+	attr.log_buf = (uint64_t)(uintptr_t)log;
+	attr.log_size = (uint32_t)loglen;
+	attr.log_level = 1;
+	log[0] = '\0';
+	return syscall(SYS_bpf, BPF_PROG_LOAD, &attr, sizeof(attr));
+}
+
+/*
+ * A kprobe program calling a lockdown-guarded helper. When the kernel is locked down the
+ * verifier does not offer the helper and the load fails with EINVAL ("unknown func"); a
+ * program without the helper must load, or BPF itself is unavailable.
+ */
+static struct result bpf_helper(int helper, const char *name)
+{
+	const struct bpf_insn base[] = {
+		INSN(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0),
+		INSN(BPF_JMP | BPF_EXIT, 0, 0, 0, 0),
+	};
+	const struct bpf_insn with[] = {
+		/* *(u64 *)(r10 - 8) = 0 */
+		INSN(BPF_ST | BPF_MEM | BPF_DW, 10, 0, -8, 0),
+		/* read_kernel(dst=fp-8, 8, src=0) / write_user(dst=0, src=fp-8, 8) */
+		INSN(BPF_ALU64 | BPF_MOV | BPF_X, helper == BPF_FUNC_probe_write_user ? 2 : 1, 10,
+		     0, 0),
+		INSN(BPF_ALU64 | BPF_ADD | BPF_K, helper == BPF_FUNC_probe_write_user ? 2 : 1, 0, 0,
+		     -8),
+		INSN(BPF_ALU64 | BPF_MOV | BPF_K, helper == BPF_FUNC_probe_write_user ? 3 : 2, 0, 0,
+		     8),
+		INSN(BPF_ALU64 | BPF_MOV | BPF_K, helper == BPF_FUNC_probe_write_user ? 1 : 3, 0, 0,
+		     0),
+		INSN(BPF_JMP | BPF_CALL, 0, 0, 0, helper),
+		INSN(BPF_ALU64 | BPF_MOV | BPF_K, 0, 0, 0, 0),
+		INSN(BPF_JMP | BPF_EXIT, 0, 0, 0, 0),
+	};
+	static char log[16384];
+	long fd;
+
+	fd = prog_load(base, 2, log, sizeof(log));
+	if (fd < 0)
+		return from_errno(errno, "BPF_PROG_LOAD(kprobe) without helpers");
+	close((int)fd);
+	fd = prog_load(with, sizeof(with) / sizeof(with[0]), log, sizeof(log));
+	if (fd >= 0) {
+		close((int)fd);
+		return res(ALLOWED, "kprobe program with %s loaded", name);
+	}
+	/* "unknown func" before 6.2, "cannot use helper" since. */
+	if (errno == EINVAL && (strstr(log, "unknown func") || strstr(log, "cannot use helper")))
+		return res(DENIED, "verifier does not offer %s (EINVAL)", name);
+	if (errno == EPERM)
+		return res(DENIED, "%s: EPERM", name);
+	if (getenv("LDTRIGGER_LOG"))
+		fputs(log, stderr);
+	log[strcspn(log, "\n")] = '\0';
+	return res(ERROR, "loading with %s: %s (%.80s)", name, strerror(errno), log);
+}
+
+static struct result t_bpf_read_kernel(void)
+{
+	return bpf_helper(BPF_FUNC_probe_read_kernel, "bpf_probe_read_kernel");
+}
+
+static struct result t_bpf_write_user(void)
+{
+	return bpf_helper(BPF_FUNC_probe_write_user, "bpf_probe_write_user");
+}
+
+/* Not a lockdown operation: shows that other BPF users still work while we are loaded. */
+static struct result t_bpf_map(void)
+{
+	union bpf_attr attr;
+	long fd;
+
+	memset(&attr, 0, sizeof(attr));
+	attr.map_type = BPF_MAP_TYPE_ARRAY;
+	attr.key_size = 4;
+	attr.value_size = 8;
+	attr.max_entries = 1024;
+	fd = syscall(SYS_bpf, BPF_MAP_CREATE, &attr, sizeof(attr));
+	if (fd < 0)
+		return from_errno(errno, "BPF_MAP_CREATE(array, 8 KiB)");
+	close((int)fd);
+	return res(ALLOWED, "BPF_MAP_CREATE(array, 8 KiB)");
+}
+
+static const struct op {
+	const char *name;
+	const char *reason; /* lockdown reason it asks for */
+	struct result (*fn)(void);
+} ops[] = {
+	{ "dev_mem", "dev_mem", t_dev_mem },
+	{ "dev_port", "dev_mem", t_dev_port },
+	{ "ioport", "ioport", t_ioport },
+	{ "iopl", "ioport", t_iopl },
+	{ "msr", "msr", t_msr },
+	{ "kexec", "kexec", t_kexec },
+	{ "module_signature", "module_signature", t_module_signature },
+	{ "hibernation", "hibernation", t_hibernation },
+	{ "pci_access", "pci_access", t_pci_access },
+	{ "debugfs", "debugfs", t_debugfs },
+	{ "kcore", "kcore", t_kcore },
+	{ "tracefs", "tracefs", t_tracefs },
+	{ "perf", "perf", t_perf },
+	{ "kprobes", "kprobes", t_kprobes },
+	{ "bpf_read_kernel", "bpf_read_kernel", t_bpf_read_kernel },
+	{ "bpf_write_user", "bpf_write_user", t_bpf_write_user },
+};
+
+static int run(const struct op *o)
+{
+	struct result r = o->fn();
+
+	printf("%s %s %s\n", o->name, outcome_names[r.outcome], r.detail);
+	fflush(stdout);
+	return r.outcome;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc != 2) {
+		fprintf(stderr, "usage: ldtrigger OP|all|list|bpf_map\n");
+		return ERROR;
+	}
+	if (strcmp(argv[1], "list") == 0) {
+		for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+			printf("%s %s\n", ops[i].name, ops[i].reason);
+		return 0;
+	}
+	if (strcmp(argv[1], "all") == 0) {
+		for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+			run(&ops[i]);
+		return 0;
+	}
+	if (strcmp(argv[1], "bpf_map") == 0) {
+		const struct op o = { "bpf_map", "", t_bpf_map };
+
+		return run(&o);
+	}
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(argv[1], ops[i].name) == 0)
+			return run(&ops[i]);
+	fprintf(stderr, "ldtrigger: unknown operation '%s' (see ldtrigger list)\n", argv[1]);
+	return ERROR;
+}

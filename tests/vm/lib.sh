@@ -1,0 +1,49 @@
+# Helpers for guest scenarios (busybox sh). Each check prints one result line:
+#   LDT ok SCENARIO/CHECK
+#   LDT not ok SCENARIO/CHECK # what went wrong
+#   LDT skip SCENARIO/CHECK # why
+# and "LDT info ..." lines carry figures and tables for the host to show.
+
+ok() { echo "LDT ok $SCEN/$1"; }
+not_ok() { echo "LDT not ok $SCEN/$1 # $2"; }
+skip() { echo "LDT skip $SCEN/$1 # $2"; }
+info() { echo "LDT info $*"; }
+
+# expect_eq CHECK GOT WANT [DETAIL]
+expect_eq() {
+	if [ "$2" = "$3" ]; then ok "$1"; else not_ok "$1" "got '$2', want '$3'${4:+ ($4)}"; fi
+}
+
+# expect_rc CHECK WANT_RC COMMAND...: run a command, check its exit status.
+expect_rc() {
+	_check=$1 _want=$2
+	shift 2
+	"$@" >/tmp/out 2>&1
+	_rc=$?
+	if [ $_rc -eq "$_want" ]; then ok "$_check"; else
+		not_ok "$_check" "'$*' exited $_rc, want $_want: $(head -c 200 /tmp/out | tr '\n' ' ')"
+	fi
+}
+
+# trig OP: the outcome word of one guarded operation (allowed, denied, unavailable, error).
+trig() { ldtrigger "$1" 2>&1 | awk 'NR == 1 { print $2 }'; }
+
+# expect_trig CHECK OP WANT: an unavailable operation is a skip, not a pass.
+expect_trig() {
+	_line=$(ldtrigger "$2" 2>&1 | head -n1)
+	_got=$(echo "$_line" | awk '{ print $2 }')
+	if [ "$_got" = unavailable ]; then skip "$1" "$_line"
+	elif [ "$_got" = "$3" ]; then ok "$1"
+	else not_ok "$1" "$2: got $_got, want $3 ($_line)"; fi
+}
+
+# reason_class NAME: integrity or confidentiality on this kernel, from lockdown reasons.
+reason_class() { lockdown reasons | awk -v r="$1" '$2 == r { print $3 }'; }
+
+# kernel_level: the kernel's own lockdown level as lockdown status -j reports it.
+kernel_level() {
+	lockdown status -j | sed -n 's/.*"kernel_level":"\([a-z]*\)".*/\1/p'
+}
+
+# kernel_major_minor: "5.10", "6.1", ...
+kernel_major_minor() { uname -r | cut -d. -f1-2; }

@@ -1,0 +1,49 @@
+# boot: raise
+# timeout: 180
+# The kernel's own lockdown, as the oracle for the enforcer: every guarded operation is
+# triggered for real at levels none, integrity and confidentiality, and each outcome must
+# agree with its reason's class. Also the ratchet: raising works, lowering is refused.
+# Raising is one-way until reboot, so this scenario has a boot of its own.
+
+# matrix LEVEL: run every operation, print the row and check it against the class.
+matrix() {
+	ldtrigger list >/tmp/ops
+	while read -r op reason; do
+		line=$(ldtrigger "$op" 2>&1 | head -n1)
+		got=$(echo "$line" | awk '{ print $2 }')
+		info matrix "$1" "$op" "$got"
+		class=$(reason_class "$reason")
+		case "$1/$class" in
+		none/*) want=allowed ;;
+		integrity/integrity) want=denied ;;
+		integrity/confidentiality) want=allowed ;;
+		confidentiality/*) want=denied ;;
+		*) not_ok "$1-$op" "reason $reason has no class on this kernel"; continue ;;
+		esac
+		case $got in
+		unavailable) skip "$1-$op" "$line" ;;
+		"$want") ok "$1-$op" ;;
+		*) not_ok "$1-$op" "got $got, want $want for a $class reason at $1 ($line)" ;;
+		esac
+	done </tmp/ops
+}
+
+expect_eq level-none "$(kernel_level)" none
+matrix none
+
+expect_rc raise-integrity 0 lockdown raise integrity --yes
+expect_eq level-integrity "$(kernel_level)" integrity
+expect_trig dev_mem-after-raise dev_mem denied
+matrix integrity
+
+expect_rc raise-confidentiality 0 lockdown raise confidentiality --yes
+expect_eq level-confidentiality "$(kernel_level)" confidentiality
+matrix confidentiality
+
+# The ratchet: lowering is refused with exit 1 and says why; the level stays.
+expect_rc lower-refused 1 lockdown raise integrity --yes
+if grep -q 'cannot be lowered' /tmp/out; then ok lower-message; else
+	not_ok lower-message "$(head -c 200 /tmp/out)"
+fi
+expect_eq level-stays "$(kernel_level)" confidentiality
+expect_rc raise-same-level-noop 0 lockdown raise confidentiality --yes
