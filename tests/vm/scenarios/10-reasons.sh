@@ -36,4 +36,5 @@ for field in name class description; do
 done
 unknown=$(grep -c 'not described' /tmp/reasons.txt)
 [ "$unknown" -eq 0 ] || info "reasons unknown to this lockdown version: $(grep 'not described' /tmp/reasons.txt | awk '{ print $2 }' | tr '\n' ' ')"
-info "reasons: $rows ($(grep -c ' integrity ' /tmp/reasons.txt) integrity)"
+info "reasons: $rows ($(grep -c ' integrity ' /tmp/reasons.txt) integrity):" \
+	"$(awk 'NR > 1 { printf "%s=%s ", $2, $1 }' /tmp/reasons.txt)"
