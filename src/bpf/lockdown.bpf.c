@@ -107,14 +107,7 @@ struct subject {
 	char pcomm[LD_COMM_LEN];
 };
 
-/*
- * Which subject tables of a generation hold anything (LD_HAS_*), written by the loader with
- * the tables: the program skips the lookups, and the kernel reads, that cannot match.
- */
-#define LD_HAS_EXE    (1u << 0) /* same values as src/enforcer/enforcer.h */
-#define LD_HAS_CGROUP (1u << 1)
-#define LD_HAS_UID    (1u << 2)
-
+/* Which subject tables of a generation hold anything: LD_HAS_* of meta.h. */
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
 	__uint(max_entries, LD_GENS);

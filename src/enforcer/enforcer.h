@@ -22,11 +22,6 @@
 
 #define LD_PIN_DIR "/sys/fs/bpf/lockdown"
 
-/* Value of the `present` map per generation: which subject tables hold anything. */
-#define LD_HAS_EXE    (1u << 0)
-#define LD_HAS_CGROUP (1u << 1)
-#define LD_HAS_UID    (1u << 2)
-
 /* ---- loader.c -------------------------------------------------------------------------- */
 
 struct ld_apply_opts {

@@ -19,6 +19,14 @@ enum ld_variant {
 	LD_VARIANT_PROBE = 2, /* bpf_get_current_task() + probe reads, 5.10 */
 };
 
+/*
+ * Value of the `present` array map, one entry per generation: which subject tables hold
+ * anything, so the program skips lookups (and task reads) that cannot match.
+ */
+#define LD_HAS_EXE    (1u << 0)
+#define LD_HAS_CGROUP (1u << 1)
+#define LD_HAS_UID    (1u << 2)
+
 struct ld_meta {
 	__u32 magic;
 	__u32 mode;	  /* enum ld_mode */
