@@ -6,7 +6,6 @@
 # Failures leave nothing pinned: no root, BPF LSM inactive (checked in 59-enforcer-nolsm).
 
 lockdown remove >/dev/null 2>&1
-chmod 755 / # the initramfs root comes from mktemp -d: let nobody in
 expect_trig before-apply dev_mem allowed
 
 # Not root: one clear line, exit 2, nothing pinned.
