@@ -22,5 +22,6 @@ int cmd_apply(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

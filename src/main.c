@@ -28,6 +28,8 @@ static const struct ld_cmd cmds[] = {
 	  "the enforcer's reports: denied and audited calls" },
 	{ "stats", cmd_stats, "[-j]", "the enforcer's exact per-reason counters" },
 	{ "remove", cmd_remove, "", "stop enforcing: unpin and detach the program" },
+	{ "audit", cmd_audit, "[-j] [--profile P] [--offline] [--kconfig F] [--fix WHAT] ...",
+	  "the kernel's effective self-protection: checks, evidence and fixes" },
 };
 
 static const struct ld_cmd *find_cmd(const char *name)

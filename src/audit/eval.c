@@ -1,0 +1,476 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Three-valued evaluation of the checks' expectations, with the evidence that decided them. */
+#include "audit/audit.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const profile_names[] = {
+	[LD_PROFILE_CLOUDFLARE] = "cloudflare",
+	[LD_PROFILE_KSPP] = "kspp",
+};
+
+const char *ld_profile_name(enum ld_profile p)
+{
+	return (unsigned int)p < LD_PROFILE_N ? profile_names[p] : NULL;
+}
+
+int ld_profile_from_name(const char *name, enum ld_profile *p)
+{
+	for (unsigned int i = 0; i < LD_PROFILE_N; i++) {
+		if (strcmp(name, profile_names[i]) == 0) {
+			*p = (enum ld_profile)i;
+			return 0;
+		}
+	}
+	return -EINVAL;
+}
+
+const char *ld_sev_name(enum ld_sev s)
+{
+	static const char *const n[] = { "none", "info", "low", "medium", "high" };
+
+	return (unsigned int)s < sizeof(n) / sizeof(n[0]) ? n[s] : "?";
+}
+
+const char *ld_status_name(enum ld_status s)
+{
+	static const char *const n[] = { "pass", "fail", "unknown", "info" };
+
+	return (unsigned int)s < LD_ST_N ? n[s] : "?";
+}
+
+/* Append formatted text to buf (always NUL-terminated, silently truncated). */
+static void __attribute__((format(printf, 3, 4))) cat(char *buf, size_t len, const char *fmt, ...)
+{
+	size_t off = strnlen(buf, len);
+	va_list ap;
+
+	if (off + 1 >= len)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(buf + off, len - off, fmt, ap);
+	va_end(ap);
+}
+
+static bool parse_ll(const char *s, long long *v)
+{
+	char *end;
+
+	if (!s || !*s)
+		return false;
+	errno = 0;
+	*v = strtoll(s, &end, 0);
+	return errno == 0 && end != s && *end == '\0';
+}
+
+int ld_sysctl_read(const char *root, const char *key, long long *value)
+{
+	char path[512], buf[64];
+	size_t off;
+	long n;
+
+	off = (size_t)snprintf(path, sizeof(path), "%s/", root);
+	for (const char *k = key; *k && off + 1 < sizeof(path); k++)
+		path[off++] = *k == '.' ? '/' : *k;
+	path[off] = '\0';
+	n = ld_read_file(path, buf, sizeof(buf));
+	if (n < 0)
+		return (int)n;
+	ld_rstrip(buf);
+	/* kernel.tainted and friends are unsigned; a tab-separated pair keeps its first. */
+	buf[strcspn(buf, " \t")] = '\0';
+	return parse_ll(buf, value) ? 0 : -EINVAL;
+}
+
+static enum ld_tri tri(bool b)
+{
+	return b ? LD_TRUE : LD_FALSE;
+}
+
+static bool int_cmp(enum ld_op op, long long v, const char *arg)
+{
+	long long a = 0;
+
+	parse_ll(arg, &a);
+	switch (op) {
+	case LD_OP_GE:
+		return v >= a;
+	case LD_OP_EQ:
+	case LD_OP_ABSENT_OR_EQ:
+		return v == a;
+	case LD_OP_BIT_CLEAR:
+		return !(v & (1LL << a));
+	default:
+		return false;
+	}
+}
+
+static enum ld_tri eval_kconfig(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,
+				size_t len)
+{
+	const char *v;
+	long long n;
+	bool r = false;
+
+	if (!in->have_kconfig) {
+		cat(ev, len, "CONFIG_%s unknown: %s", e->key, in->kconfig_why);
+		return in->kconfig_excluded ? LD_EXCLUDED : LD_UNKNOWN;
+	}
+	if (in->kver && ((e->kmin && in->kver < e->kmin) || (e->kmax && in->kver >= e->kmax)))
+		return LD_NA;
+	v = ld_kconfig_get(&in->kconfig, e->key);
+	switch (e->op) {
+	case LD_OP_Y:
+		r = v && strcmp(v, "y") == 0;
+		break;
+	case LD_OP_SET:
+		r = v && (strcmp(v, "y") == 0 || strcmp(v, "m") == 0);
+		break;
+	case LD_OP_UNSET:
+		r = !v || strcmp(v, "n") == 0;
+		break;
+	case LD_OP_ONEOF:
+		r = v && ld_list_has(e->arg, v);
+		break;
+	case LD_OP_HAS:
+		r = v && ld_list_has(v, e->arg);
+		break;
+	default:
+		r = v && parse_ll(v, &n) && int_cmp(e->op, n, e->arg);
+		break;
+	}
+	if (!v || strcmp(v, "n") == 0)
+		cat(ev, len, "CONFIG_%s is not set", e->key);
+	else if (e->op == LD_OP_HAS || e->op == LD_OP_ONEOF)
+		cat(ev, len, "CONFIG_%s=\"%s\"", e->key, v);
+	else
+		cat(ev, len, "CONFIG_%s=%s", e->key, v);
+	return tri(r);
+}
+
+static enum ld_tri eval_cmdline(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,
+				size_t len)
+{
+	const char *v = NULL;
+	enum ld_level want = LD_LEVEL_INTEGRITY, got;
+	bool found;
+
+	if (!in->have_cmdline) {
+		cat(ev, len, "%s%s unknown: %s", e->key[0] == '@' ? "lsm" : e->key,
+		    e->op == LD_OP_ABSENT || e->op == LD_OP_TRUE ? "" : "=", in->cmdline_why);
+		return in->cmdline_excluded ? LD_EXCLUDED : LD_UNKNOWN;
+	}
+	if (strcmp(e->key, "@lsm_order") == 0) {
+		const char *cfg = in->have_kconfig ? ld_kconfig_get(&in->kconfig, "LSM") : NULL;
+		const char *sec = NULL;
+		char order[512];
+
+		if (ld_cmdline_lsm_order(&in->cmdline, cfg, order, sizeof(order)) != 0) {
+			cat(ev, len,
+			    "LSM order unknown: no lsm= on the command line and CONFIG_LSM %s",
+			    in->have_kconfig ? "is not set" : "unknown (no kernel config)");
+			return LD_UNKNOWN;
+		}
+		if (ld_cmdline_get(&in->cmdline, "lsm", &v) && v)
+			cat(ev, len, "lsm=%s on the command line", order);
+		else if (ld_cmdline_get(&in->cmdline, "security", &sec) && sec)
+			cat(ev, len, "LSM order %s (CONFIG_LSM with security=%s)", order, sec);
+		else
+			cat(ev, len, "LSM order %s (CONFIG_LSM, no lsm= on the command line)",
+			    order);
+		return tri(ld_list_has(order, e->arg));
+	}
+	found = ld_cmdline_get(&in->cmdline, e->key, &v);
+	if (!found) {
+		cat(ev, len, "no %s%s on the command line", e->key,
+		    e->op == LD_OP_ABSENT ? "" : "=");
+		return tri(e->op == LD_OP_ABSENT);
+	}
+	if (v)
+		cat(ev, len, "%s=%s on the command line", e->key, v);
+	else
+		cat(ev, len, "%s on the command line", e->key);
+	switch (e->op) {
+	case LD_OP_ABSENT:
+		return LD_FALSE;
+	case LD_OP_TRUE:
+		return tri(ld_parse_bool(v) == 1);
+	case LD_OP_LEVEL_GE:
+		ld_level_from_name(e->arg, &want);
+		if (!v || ld_level_from_name(v, &got) != 0) {
+			cat(ev, len, " (not a level: ignored by the kernel)");
+			return LD_FALSE;
+		}
+		return tri(got >= want);
+	case LD_OP_HAS:
+		return tri(v && ld_list_has(v, e->arg));
+	case LD_OP_ONEOF:
+		return tri(v && ld_list_has(e->arg, v));
+	default: {
+		long long n;
+
+		return tri(v && parse_ll(v, &n) && int_cmp(e->op, n, e->arg));
+	}
+	}
+}
+
+static enum ld_tri eval_sysctl(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,
+			       size_t len)
+{
+	long long v;
+	int ret;
+
+	if (!in->sysctl_root) {
+		cat(ev, len, "%s unknown: %s", e->key, in->sysctl_why);
+		return in->sysctl_excluded ? LD_EXCLUDED : LD_UNKNOWN;
+	}
+	ret = ld_sysctl_read(in->sysctl_root, e->key, &v);
+	if (ret) {
+		cat(ev, len, "%s unknown: %s", e->key,
+		    ret == -ENOENT   ? "not present in this kernel"
+		    : ret == -EINVAL ? "unexpected content"
+				     : ld_errno_hint(-ret));
+		return LD_UNKNOWN;
+	}
+	if (e->op == LD_OP_BIT_CLEAR)
+		cat(ev, len, "%s=%lld (bit %s %s)", e->key, v, e->arg,
+		    int_cmp(e->op, v, e->arg) ? "clear" : "set");
+	else
+		cat(ev, len, "%s=%lld", e->key, v);
+	return tri(int_cmp(e->op, v, e->arg));
+}
+
+static const struct ld_fact *runtime_fact(const struct ld_audit_input *in, const char *key,
+					  const char **label)
+{
+	static const struct {
+		const char *key, *label;
+		size_t off;
+	} facts[] = {
+		{ "lockdown", "kernel lockdown level", offsetof(struct ld_audit_input, lockdown) },
+		{ "lsm", "active LSMs", offsetof(struct ld_audit_input, lsm) },
+		{ "sig_enforce", "runtime module.sig_enforce",
+		  offsetof(struct ld_audit_input, sig_enforce) },
+		{ "efi:SecureBoot", "EFI SecureBoot",
+		  offsetof(struct ld_audit_input, secure_boot) },
+		{ "efi:SetupMode", "EFI SetupMode", offsetof(struct ld_audit_input, setup_mode) },
+		{ "efi:MokSBStateRT", "shim MokSBStateRT",
+		  offsetof(struct ld_audit_input, moksbstate) },
+	};
+
+	for (size_t i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
+		if (strcmp(facts[i].key, key) == 0) {
+			*label = facts[i].label;
+			return (const struct ld_fact *)((const char *)in + facts[i].off);
+		}
+	}
+	return NULL;
+}
+
+static enum ld_tri eval_runtime(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,
+				size_t len)
+{
+	const char *label = e->key;
+	const struct ld_fact *f = runtime_fact(in, e->key, &label);
+	enum ld_level want = LD_LEVEL_INTEGRITY, got;
+	long long n;
+
+	if (!f) {
+		cat(ev, len, "%s: no such runtime fact", e->key);
+		return LD_UNKNOWN;
+	}
+	if (!f->known) {
+		cat(ev, len, "%s unknown: %s", label, f->why);
+		return f->excluded ? LD_EXCLUDED : LD_UNKNOWN;
+	}
+	switch (e->op) {
+	case LD_OP_LEVEL_GE:
+		cat(ev, len, "%s is %s", label, f->value);
+		ld_level_from_name(e->arg, &want);
+		return tri(ld_level_from_name(f->value, &got) == 0 && got >= want);
+	case LD_OP_HAS:
+		cat(ev, len, "%s %s", label, f->value);
+		return tri(ld_list_has(f->value, e->arg));
+	case LD_OP_TRUE:
+		cat(ev, len, "%s=%s", label, f->value);
+		return tri(ld_parse_bool(f->value) == 1);
+	case LD_OP_ABSENT_OR_EQ:
+		if (strcmp(f->value, "absent") == 0) {
+			cat(ev, len, "%s is absent", label);
+			return LD_TRUE;
+		}
+		/* fall through */
+	default:
+		if (strcmp(f->value, "not-efi") == 0) {
+			cat(ev, len, "not an EFI boot (no /sys/firmware/efi)");
+			return LD_FALSE;
+		}
+		if (strcmp(f->value, "absent") == 0) {
+			cat(ev, len, "%s is absent", label);
+			return LD_FALSE;
+		}
+		cat(ev, len, "%s=%s", label, f->value);
+		return tri(parse_ll(f->value, &n) && int_cmp(e->op, n, e->arg));
+	}
+}
+
+static void join(char *dst, size_t len, const char *sep, const char *s)
+{
+	if (!*s)
+		return;
+	cat(dst, len, "%s%s", *dst ? sep : "", s);
+}
+
+enum ld_tri ld_expr_eval(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,
+			 size_t evlen)
+{
+	char t[1024] = "", f[1024] = "", u[1024] = "", x[1024] = "", one[1024];
+	bool any_t = false, any_f = false, any_u = false, any_x = false;
+
+	switch (e->kind) {
+	case LD_E_COND:
+		switch (e->src) {
+		case LD_SRC_KCONFIG:
+			return eval_kconfig(e, in, ev, evlen);
+		case LD_SRC_CMDLINE:
+			return eval_cmdline(e, in, ev, evlen);
+		case LD_SRC_SYSCTL:
+			return eval_sysctl(e, in, ev, evlen);
+		case LD_SRC_RUNTIME:
+			return eval_runtime(e, in, ev, evlen);
+		}
+		return LD_UNKNOWN;
+	case LD_E_ANY:
+	case LD_E_ALL:
+	case LD_E_FIRST:
+		break;
+	default:
+		return LD_UNKNOWN;
+	}
+	for (const struct ld_expr *s = e->sub; s->kind != LD_E_END; s++) {
+		enum ld_tri r;
+
+		one[0] = '\0';
+		r = ld_expr_eval(s, in, one, sizeof(one));
+		if (e->kind == LD_E_FIRST && (r == LD_TRUE || r == LD_FALSE)) {
+			cat(ev, evlen, "%s", one);
+			return r;
+		}
+		if (r == LD_TRUE) {
+			if (e->kind == LD_E_ANY) {
+				cat(ev, evlen, "%s", one);
+				return LD_TRUE;
+			}
+			any_t = true;
+			join(t, sizeof(t), " and ", one);
+		} else if (r == LD_FALSE) {
+			if (e->kind == LD_E_ALL) {
+				cat(ev, evlen, "%s", one);
+				return LD_FALSE;
+			}
+			any_f = true;
+			join(f, sizeof(f), "; ", one);
+		} else if (r == LD_UNKNOWN) {
+			any_u = true;
+			join(u, sizeof(u), "; ", one);
+		} else if (r == LD_EXCLUDED) {
+			any_x = true;
+			join(x, sizeof(x), "; ", one);
+		}
+	}
+	if (any_u) {
+		cat(ev, evlen, "%s", u);
+		if (any_f)
+			cat(ev, evlen, "; %s", f);
+		return LD_UNKNOWN;
+	}
+	if (e->kind == LD_E_ANY && any_f) {
+		cat(ev, evlen, "%s", f);
+		return LD_FALSE;
+	}
+	/* Offline, a term on an input that was not given cannot make "all" true. */
+	if (any_x && (e->kind != LD_E_ANY || !any_f)) {
+		cat(ev, evlen, "%s", x);
+		return LD_EXCLUDED;
+	}
+	if (e->kind == LD_E_ALL && any_t) {
+		cat(ev, evlen, "%s", t);
+		return LD_TRUE;
+	}
+	return LD_NA;
+}
+
+unsigned int ld_expr_inputs(const struct ld_expr *e)
+{
+	unsigned int m = 0;
+
+	if (e->kind == LD_E_COND) {
+		m = e->src;
+		if (e->src == LD_SRC_CMDLINE && strcmp(e->key, "@lsm_order") == 0)
+			m |= LD_SRC_KCONFIG;
+		return m;
+	}
+	if (e->kind == LD_E_ANY || e->kind == LD_E_ALL || e->kind == LD_E_FIRST)
+		for (const struct ld_expr *s = e->sub; s->kind != LD_E_END; s++)
+			m |= ld_expr_inputs(s);
+	return m;
+}
+
+static void kver_text(unsigned int kver, char *buf, size_t len)
+{
+	snprintf(buf, len, "%u.%u", kver >> 16, (kver >> 8) & 0xff);
+}
+
+void ld_check_eval(const struct ld_check *c, enum ld_profile p, const struct ld_audit_input *in,
+		   struct ld_result *r)
+{
+	enum ld_tri t;
+	char a[16], b[16];
+
+	memset(r, 0, sizeof(*r));
+	r->check = c;
+	r->sev = c->sev[p];
+	r->inputs = ld_expr_inputs(&c->expect);
+	if (in->kver && ((c->kmin && in->kver < c->kmin) || (c->kmax && in->kver >= c->kmax))) {
+		kver_text(in->kver, a, sizeof(a));
+		kver_text(c->kmin ? c->kmin : c->kmax, b, sizeof(b));
+		snprintf(r->evidence, sizeof(r->evidence), "not applicable to kernel %s (%s %s)", a,
+			 c->kmin ? "introduced in" : "removed in", b);
+		r->status = LD_ST_INFO;
+		return;
+	}
+	t = ld_expr_eval(&c->expect, in, r->evidence, sizeof(r->evidence));
+	switch (t) {
+	case LD_TRUE:
+		r->status = LD_ST_PASS;
+		break;
+	case LD_FALSE:
+		r->status = LD_ST_FAIL;
+		break;
+	case LD_UNKNOWN:
+	case LD_EXCLUDED:
+		r->status = LD_ST_UNKNOWN;
+		break;
+	default:
+		r->status = LD_ST_INFO;
+		snprintf(r->evidence, sizeof(r->evidence), "not applicable to this kernel version");
+		break;
+	}
+	if (r->sev == LD_SEV_INFO && r->status != LD_ST_PASS)
+		r->status = LD_ST_INFO;
+}
+
+void ld_audit_input_free(struct ld_audit_input *in)
+{
+	if (in->have_kconfig)
+		ld_kconfig_free(&in->kconfig);
+	if (in->have_cmdline)
+		ld_cmdline_free(&in->cmdline);
+	in->have_kconfig = in->have_cmdline = false;
+}

@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/* Reading the audit's inputs from the running system, or from the files and trees given. */
+#include "audit/audit.h"
+#include "util.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/utsname.h>
+#include <unistd.h>
+
+#define CMDLINE_MAX 65536
+
+static void unknown(struct ld_fact *f, const char *fmt, const char *arg)
+{
+	f->known = false;
+	snprintf(f->why, sizeof(f->why), fmt, arg);
+}
+
+static void known(struct ld_fact *f, const char *value)
+{
+	f->known = true;
+	snprintf(f->value, sizeof(f->value), "%s", value);
+}
+
+static bool is_boundary(char c)
+{
+	return !(c >= '0' && c <= '9');
+}
+
+bool ld_kconfig_version_matches(const char *cfgver, const char *release, const char *uversion)
+{
+	size_t n = strlen(cfgver);
+	const char *p;
+
+	if (n == 0)
+		return false;
+	if (strncmp(release, cfgver, n) == 0 && is_boundary(release[n]))
+		return true;
+	for (p = uversion ? strstr(uversion, cfgver) : NULL; p; p = strstr(p + 1, cfgver))
+		if ((p == uversion || p[-1] == ' ') && is_boundary(p[n]))
+			return true;
+	return false;
+}
+
+static int load_kconfig(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	char why[256], cand[4][300];
+	struct utsname u;
+	int ret;
+
+	if (o->kconfig) {
+		in->kconfig_origin = "--kconfig";
+		snprintf(in->kconfig_path, sizeof(in->kconfig_path), "%s", o->kconfig);
+		ret = ld_kconfig_load(&in->kconfig, o->kconfig, why, sizeof(why));
+		if (ret) {
+			ld_err("%s: %s", o->kconfig, why);
+			return ret;
+		}
+		in->have_kconfig = true;
+		return 0;
+	}
+	if (o->offline) {
+		snprintf(in->kconfig_why, sizeof(in->kconfig_why), "no --kconfig given (offline)");
+		in->kconfig_excluded = true;
+		return 0;
+	}
+	in->kconfig_origin = "search";
+	uname(&u);
+	snprintf(cand[0], sizeof(cand[0]), "/proc/config.gz");
+	snprintf(cand[1], sizeof(cand[1]), "/boot/config-%s", u.release);
+	snprintf(cand[2], sizeof(cand[2]), "/usr/lib/modules/%s/config", u.release);
+	snprintf(cand[3], sizeof(cand[3]), "/lib/modules/%s/build/.config", u.release);
+	for (int i = 0; i < 4; i++) {
+		if (access(cand[i], F_OK) != 0)
+			continue;
+		snprintf(in->kconfig_path, sizeof(in->kconfig_path), "%.299s", cand[i]);
+		ret = ld_kconfig_load(&in->kconfig, cand[i], why, sizeof(why));
+		if (ret == 0) {
+			in->have_kconfig = true;
+			return 0;
+		}
+		ld_warn("%s: %s; trying the next place", cand[i], why);
+		snprintf(in->kconfig_why, sizeof(in->kconfig_why), "%.120s: %.170s", cand[i], why);
+	}
+	if (!in->kconfig_path[0] || !in->have_kconfig) {
+		in->kconfig_path[0] = '\0';
+		if (!in->kconfig_why[0])
+			snprintf(in->kconfig_why, sizeof(in->kconfig_why),
+				 "no kernel config found (/proc/config.gz, /boot/config-%s, "
+				 "/usr/lib/modules/%s/config)",
+				 u.release, u.release);
+	}
+	return 0;
+}
+
+static int load_cmdline(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	const char *path = o->cmdline ? o->cmdline : o->offline ? NULL : "/proc/cmdline";
+	char *buf;
+	long n;
+	int ret;
+
+	if (!path) {
+		snprintf(in->cmdline_why, sizeof(in->cmdline_why), "no --cmdline given (offline)");
+		in->cmdline_excluded = true;
+		return 0;
+	}
+	snprintf(in->cmdline_path, sizeof(in->cmdline_path), "%s", path);
+	buf = malloc(CMDLINE_MAX);
+	if (!buf)
+		return -ENOMEM;
+	n = ld_read_file(path, buf, CMDLINE_MAX);
+	if (n >= 0 && memchr(buf, '\0', (size_t)n))
+		n = -EINVAL;
+	if (n < 0) {
+		snprintf(in->cmdline_why, sizeof(in->cmdline_why), "%s: %s", path,
+			 n == -EINVAL  ? "binary content"
+			 : n == -EFBIG ? "too long for a command line"
+				       : ld_errno_hint((int)-n));
+		free(buf);
+		in->cmdline_path[0] = '\0';
+		if (o->cmdline) {
+			ld_err("%s", in->cmdline_why);
+			return (int)n;
+		}
+		return 0;
+	}
+	ret = ld_cmdline_parse(&in->cmdline, buf);
+	free(buf);
+	if (ret)
+		return ret;
+	in->have_cmdline = true;
+	return 0;
+}
+
+static void read_securityfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	struct ld_securityfs fs;
+	struct ld_lsm_list lsms;
+	enum ld_level level;
+	char why[512], buf[512];
+	int ret;
+	long n;
+
+	if (!o->securityfs && o->offline) {
+		unknown(&in->lockdown, "%s", "no --securityfs given (offline)");
+		unknown(&in->lsm, "%s", "no --securityfs given (offline)");
+		in->lockdown.excluded = in->lsm.excluded = true;
+		return;
+	}
+	if (o->securityfs) {
+		snprintf(in->securityfs_dir, sizeof(in->securityfs_dir), "%s", o->securityfs);
+	} else if (ld_securityfs_find(&fs, false, why, sizeof(why)) == 0) {
+		snprintf(in->securityfs_dir, sizeof(in->securityfs_dir), "%s", fs.dir);
+	} else {
+		unknown(&in->lockdown, "%.250s", why);
+		unknown(&in->lsm, "%.250s", why);
+		return;
+	}
+	snprintf(in->lockdown.path, sizeof(in->lockdown.path), "%.280s/lockdown",
+		 in->securityfs_dir);
+	ret = ld_read_level_file(in->lockdown.path, &level);
+	if (ret == 0)
+		known(&in->lockdown, ld_level_name(level));
+	else
+		unknown(&in->lockdown, "%s",
+			ret == -ENOENT ? "securityfs has no lockdown file (lockdown LSM not built)"
+			: ret == -EINVAL ? "unexpected content in securityfs lockdown"
+					 : ld_errno_hint(-ret));
+
+	snprintf(in->lsm.path, sizeof(in->lsm.path), "%.280s/lsm", in->securityfs_dir);
+	n = ld_read_file(in->lsm.path, buf, sizeof(buf));
+	if (n >= 0 && ld_parse_lsm_list(buf, &lsms) == 0) {
+		known(&in->lsm, ld_rstrip(buf));
+	} else {
+		unknown(&in->lsm, "%s",
+			n < 0 ? ld_errno_hint((int)-n) : "unexpected content in securityfs lsm");
+	}
+}
+
+/* An EFI variable from a sysfs tree given on the command line. */
+static void read_efivar_tree(const char *root, const char *name, const char *guid,
+			     struct ld_fact *f)
+{
+	char path[600];
+	uint8_t buf[64], v;
+	struct stat st;
+	FILE *fp;
+	size_t n;
+
+	snprintf(path, sizeof(path), "%s/firmware/efi", root);
+	if (stat(path, &st) != 0) {
+		if (strcmp(name, "SecureBoot") == 0)
+			known(f, "not-efi");
+		else
+			unknown(f, "%s", "not an EFI boot");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/firmware/efi/efivars/%s-%s", root, name, guid);
+	snprintf(f->path, sizeof(f->path), "%.299s", path);
+	fp = fopen(path, "rb");
+	if (!fp) {
+		if (errno == ENOENT)
+			known(f, "absent");
+		else
+			unknown(f, "%s", ld_errno_hint(errno));
+		return;
+	}
+	n = fread(buf, 1, sizeof(buf), fp);
+	fclose(fp);
+	if (ld_parse_efivar_u8(buf, n, &v) != 0) {
+		unknown(f, "EFI variable %s is malformed", name);
+		return;
+	}
+	snprintf(f->value, sizeof(f->value), "%u", v);
+	f->known = true;
+}
+
+static void read_efivar_sys(const char *name, const char *guid, struct ld_fact *f)
+{
+	uint8_t v = 0;
+	int err = 0;
+
+	switch (ld_read_efivar_u8(name, guid, &v, &err)) {
+	case LD_EFIVAR_OK:
+		snprintf(f->value, sizeof(f->value), "%u", v);
+		f->known = true;
+		return;
+	case LD_EFIVAR_NOT_EFI:
+		if (strcmp(name, "SecureBoot") == 0)
+			known(f, "not-efi");
+		else
+			unknown(f, "%s", "not an EFI boot");
+		return;
+	case LD_EFIVAR_NO_EFIVARFS:
+		unknown(f, "%s", "efivarfs is not mounted on /sys/firmware/efi/efivars");
+		return;
+	case LD_EFIVAR_ABSENT:
+		known(f, "absent");
+		return;
+	case LD_EFIVAR_ERROR:
+		unknown(f, "%s", err == EINVAL ? "malformed" : ld_errno_hint(err));
+		return;
+	}
+}
+
+static void read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	static const struct {
+		const char *name, *guid;
+		size_t off;
+	} vars[] = {
+		{ "SecureBoot", LD_EFI_GLOBAL_GUID, offsetof(struct ld_audit_input, secure_boot) },
+		{ "SetupMode", LD_EFI_GLOBAL_GUID, offsetof(struct ld_audit_input, setup_mode) },
+		{ "MokSBStateRT", LD_EFI_SHIM_GUID, offsetof(struct ld_audit_input, moksbstate) },
+	};
+	const char *root = o->sysfs_root ? o->sysfs_root : o->offline ? NULL : "/sys";
+	int sig;
+
+	if (!root) {
+		unknown(&in->sig_enforce, "%s", "no --sysfs-root given (offline)");
+		in->sig_enforce.excluded = true;
+		for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+			struct ld_fact *f = (struct ld_fact *)((char *)in + vars[i].off);
+
+			unknown(f, "%s", "no --sysfs-root given (offline)");
+			f->excluded = true;
+		}
+		return;
+	}
+	snprintf(in->sysfs_dir, sizeof(in->sysfs_dir), "%s", root);
+	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
+		struct ld_fact *f = (struct ld_fact *)((char *)in + vars[i].off);
+
+		if (o->sysfs_root)
+			read_efivar_tree(root, vars[i].name, vars[i].guid, f);
+		else
+			read_efivar_sys(vars[i].name, vars[i].guid, f);
+	}
+	snprintf(in->sig_enforce.path, sizeof(in->sig_enforce.path),
+		 "%s/module/module/parameters/sig_enforce", root);
+	sig = ld_read_sig_enforce(in->sig_enforce.path);
+	if (sig >= 0)
+		known(&in->sig_enforce, sig ? "Y" : "N");
+	else
+		unknown(&in->sig_enforce, "%s",
+			sig == -ENOENT	 ? "absent (kernel built without CONFIG_MODULE_SIG)"
+			: sig == -EINVAL ? "unexpected content"
+					 : ld_errno_hint(-sig));
+}
+
+int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	struct utsname u;
+	struct stat st;
+	int ret;
+
+	memset(in, 0, sizeof(*in));
+	in->offline = o->offline;
+	in->version_match = -1;
+	if (!o->offline && uname(&u) == 0)
+		snprintf(in->running, sizeof(in->running), "%s", u.release);
+
+	ret = load_kconfig(o, in);
+	if (ret)
+		goto fail;
+	if (in->have_kconfig && in->running[0] && in->kconfig.version[0])
+		in->version_match =
+			ld_kconfig_version_matches(in->kconfig.version, u.release, u.version);
+	in->kver = in->have_kconfig ? in->kconfig.kver : 0;
+	if (!in->kver && in->running[0])
+		in->kver = ld_kver_parse(in->running);
+
+	ret = load_cmdline(o, in);
+	if (ret)
+		goto fail;
+
+	if (o->sysctl_root) {
+		if (stat(o->sysctl_root, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			ld_err("%s: not a directory (--sysctl-root)", o->sysctl_root);
+			ret = -ENOTDIR;
+			goto fail;
+		}
+		snprintf(in->sysctl_dir, sizeof(in->sysctl_dir), "%s", o->sysctl_root);
+	} else if (!o->offline) {
+		snprintf(in->sysctl_dir, sizeof(in->sysctl_dir), "/proc/sys");
+	}
+	if (in->sysctl_dir[0])
+		in->sysctl_root = in->sysctl_dir;
+	else {
+		snprintf(in->sysctl_why, sizeof(in->sysctl_why),
+			 "no --sysctl-root given (offline)");
+		in->sysctl_excluded = true;
+	}
+
+	read_securityfs(o, in);
+	read_sysfs(o, in);
+	return 0;
+fail:
+	ld_audit_input_free(in);
+	return ret;
+}

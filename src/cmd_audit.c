@@ -1,0 +1,398 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lockdown audit: can root modify this kernel, and what to change so it cannot.
+ *
+ * Inputs are gathered once (src/audit/gather.c), every check of the profile is evaluated
+ * (src/audit/checks.c holds them as data) and the results are printed as a table, as JSON,
+ * or as the fragments that fix the failures.
+ */
+#include "audit/audit.h"
+#include "cmds.h"
+#include "util.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void usage(FILE *f)
+{
+	fprintf(f,
+		"usage: lockdown audit [-j] [--profile cloudflare|kspp] [--offline]\n"
+		"                      [--kconfig FILE] [--cmdline FILE] [--sysctl-root DIR]\n"
+		"                      [--securityfs DIR] [--sysfs-root DIR]\n"
+		"                      [--fix kconfig|sysctl|cmdline]\n\n"
+		"Audit the kernel's effective protection of its own image: module signing, kexec,\n"
+		"lockdown, KASLR, pointer and log leaks, /dev/mem and other windows onto kernel\n"
+		"memory, BPF and Secure Boot. Each check reads the kernel config, the command "
+		"line,\n"
+		"sysctls and runtime files, and says which evidence decided it: module signatures\n"
+		"count as enforced whether the config forces them, module.sig_enforce=1 is given,\n"
+		"or the kernel is locked down. A fact that cannot be read makes a check "
+		"'unknown'.\n\n"
+		"inputs (default: the running system):\n"
+		"  --kconfig FILE      kernel config, plain or gzip (default: /proc/config.gz,\n"
+		"                      /boot/config-$(uname -r), /usr/lib/modules/$(uname "
+		"-r)/config,\n"
+		"                      /lib/modules/$(uname -r)/build/.config)\n"
+		"  --cmdline FILE      kernel command line (default /proc/cmdline)\n"
+		"  --sysctl-root DIR   sysctl tree, e.g. DIR/kernel/kptr_restrict (default "
+		"/proc/sys)\n"
+		"  --securityfs DIR    directory holding 'lockdown' and 'lsm' (default: "
+		"securityfs)\n"
+		"  --sysfs-root DIR    sysfs tree for module/module/parameters/sig_enforce and\n"
+		"                      firmware/efi/efivars (default /sys)\n"
+		"  --offline           read only the inputs given above, nothing of this "
+		"machine\n\n"
+		"  --profile NAME      cloudflare (default): lockdown integrity is enough, "
+		"kexec_file\n"
+		"                      with forced signatures is allowed; kspp: confidentiality, "
+		"no\n"
+		"                      kexec at all, stricter sysctls\n"
+		"  --fix WHAT          print what fixes the failing checks instead of the report:\n"
+		"                      kconfig  a fragment for scripts/kconfig/merge_config.sh\n"
+		"                      sysctl   a drop-in for /etc/sysctl.d/\n"
+		"                      cmdline  kernel parameters to add\n\n"
+		"examples:\n"
+		"  lockdown audit\n"
+		"  lockdown audit --offline --kconfig /boot/config-6.1.0-50-amd64 -j\n"
+		"  lockdown audit --fix sysctl > /etc/sysctl.d/90-lockdown.conf\n\n"
+		"exit status: 0 no check failed, 1 some check failed, 2 usage or input error.\n");
+}
+
+enum fix_kind {
+	FIX_NONE,
+	FIX_KCONFIG,
+	FIX_SYSCTL,
+	FIX_CMDLINE,
+};
+
+static struct json_object *jstr(const char *s)
+{
+	return s && *s ? json_object_new_string(s) : NULL;
+}
+
+static struct json_object *inputs_json(const struct ld_audit_input *in)
+{
+	struct json_object *o = json_object_new_object(), *k = json_object_new_object(), *x;
+	char kv[16];
+
+	json_object_object_add(o, "offline", json_object_new_boolean(in->offline));
+	json_object_object_add(o, "running_kernel", jstr(in->running));
+	json_object_object_add(k, "path", jstr(in->kconfig_path));
+	json_object_object_add(k, "origin", in->have_kconfig ? jstr(in->kconfig_origin) : NULL);
+	json_object_object_add(k, "version", in->have_kconfig ? jstr(in->kconfig.version) : NULL);
+	json_object_object_add(k, "version_match",
+			       in->version_match < 0 ? NULL
+						     : json_object_new_boolean(in->version_match));
+	if (in->have_kconfig) {
+		json_object_object_add(k, "options",
+				       json_object_new_int64((int64_t)in->kconfig.count));
+		json_object_object_add(k, "malformed_lines",
+				       json_object_new_int(in->kconfig.bad_lines));
+	}
+	json_object_object_add(k, "error", in->have_kconfig ? NULL : jstr(in->kconfig_why));
+	json_object_object_add(o, "kconfig", k);
+
+	x = json_object_new_object();
+	json_object_object_add(x, "path", jstr(in->cmdline_path));
+	json_object_object_add(x, "error", in->have_cmdline ? NULL : jstr(in->cmdline_why));
+	json_object_object_add(o, "cmdline", x);
+	x = json_object_new_object();
+	json_object_object_add(x, "path", jstr(in->sysctl_dir));
+	json_object_object_add(x, "error", in->sysctl_root ? NULL : jstr(in->sysctl_why));
+	json_object_object_add(o, "sysctl_root", x);
+	json_object_object_add(o, "securityfs", jstr(in->securityfs_dir));
+	json_object_object_add(o, "sysfs_root", jstr(in->sysfs_dir));
+	if (in->kver) {
+		snprintf(kv, sizeof(kv), "%u.%u", in->kver >> 16, (in->kver >> 8) & 0xff);
+		json_object_object_add(o, "kernel_version_for_checks", json_object_new_string(kv));
+	}
+	return o;
+}
+
+static struct json_object *inputs_array(unsigned int m)
+{
+	static const struct {
+		unsigned int bit;
+		const char *name;
+	} names[] = { { LD_SRC_KCONFIG, "kconfig" },
+		      { LD_SRC_CMDLINE, "cmdline" },
+		      { LD_SRC_SYSCTL, "sysctl" },
+		      { LD_SRC_RUNTIME, "runtime" } };
+	struct json_object *a = json_object_new_array();
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (m & names[i].bit)
+			json_object_array_add(a, json_object_new_string(names[i].name));
+	return a;
+}
+
+static struct json_object *report_json(enum ld_profile p, const struct ld_audit_input *in,
+				       const struct ld_result *res, size_t n,
+				       const unsigned int *counts)
+{
+	struct json_object *o = json_object_new_object(), *arr = json_object_new_array(), *sum;
+
+	json_object_object_add(o, "profile", json_object_new_string(ld_profile_name(p)));
+	json_object_object_add(o, "inputs", inputs_json(in));
+	for (size_t i = 0; i < n; i++) {
+		const struct ld_result *r = &res[i];
+		struct json_object *c = json_object_new_object();
+
+		json_object_object_add(c, "id", json_object_new_string(r->check->id));
+		json_object_object_add(c, "title", json_object_new_string(r->check->title));
+		json_object_object_add(c, "area", json_object_new_string(r->check->area));
+		json_object_object_add(c, "severity", json_object_new_string(ld_sev_name(r->sev)));
+		json_object_object_add(c, "status",
+				       json_object_new_string(ld_status_name(r->status)));
+		json_object_object_add(c, "evidence", json_object_new_string(r->evidence));
+		json_object_object_add(c, "fix",
+				       r->status == LD_ST_PASS ? NULL : jstr(r->check->fix));
+		json_object_object_add(c, "inputs", inputs_array(r->inputs));
+		json_object_object_add(c, "source", jstr(r->check->source));
+		json_object_object_add(c, "rationale", jstr(r->check->rationale));
+		json_object_array_add(arr, c);
+	}
+	json_object_object_add(o, "checks", arr);
+	sum = json_object_new_object();
+	json_object_object_add(sum, "total", json_object_new_int((int)n));
+	for (int s = 0; s < LD_ST_N; s++)
+		json_object_object_add(sum, ld_status_name((enum ld_status)s),
+				       json_object_new_int((int)counts[s]));
+	json_object_object_add(o, "summary", sum);
+	return o;
+}
+
+static const char *col(bool on, const char *code)
+{
+	return on ? code : "";
+}
+
+static void render(enum ld_profile p, const struct ld_audit_input *in, const struct ld_result *res,
+		   size_t n, const unsigned int *counts)
+{
+	static const char *const colour[] = { "\033[32m", "\033[1;31m", "\033[33m", "\033[36m" };
+	static const char *const label[] = { "pass", "FAIL", "unknown", "info" };
+	bool tty = isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+	const char *areas[32];
+	size_t nareas = 0;
+	unsigned int high = 0;
+
+	printf("lockdown audit, profile %s%s\n", ld_profile_name(p),
+	       in->offline ? ", offline" : "");
+	if (in->have_kconfig)
+		printf("  %-14s %s (%s%s%s)\n", "kernel config", in->kconfig_path,
+		       in->kconfig.version[0] ? in->kconfig.version : "no version header",
+		       in->version_match == 1	? ", matches the running kernel"
+		       : in->version_match == 0 ? ", NOT the running kernel "
+						: "",
+		       in->version_match == 0 ? in->running : "");
+	else
+		printf("  %-14s none: %s\n", "kernel config", in->kconfig_why);
+	printf("  %-14s %s\n", "command line",
+	       in->have_cmdline ? in->cmdline_path : in->cmdline_why);
+	printf("  %-14s %s\n", "sysctls", in->sysctl_root ? in->sysctl_root : in->sysctl_why);
+	printf("  %-14s %s\n", "securityfs",
+	       in->securityfs_dir[0] ? in->securityfs_dir : in->lockdown.why);
+	printf("  %-14s %s\n", "sysfs", in->sysfs_dir[0] ? in->sysfs_dir : in->sig_enforce.why);
+
+	for (size_t i = 0; i < n; i++) {
+		bool seen = false;
+
+		for (size_t a = 0; a < nareas; a++)
+			seen |= strcmp(areas[a], res[i].check->area) == 0;
+		if (!seen && nareas < sizeof(areas) / sizeof(areas[0]))
+			areas[nareas++] = res[i].check->area;
+	}
+	for (size_t a = 0; a < nareas; a++) {
+		printf("\n%s%s%s\n", col(tty, "\033[1m"), areas[a], col(tty, "\033[0m"));
+		for (size_t i = 0; i < n; i++) {
+			const struct ld_result *r = &res[i];
+
+			if (strcmp(r->check->area, areas[a]) != 0)
+				continue;
+			printf("  %s%-7s%s %-6s %-27s %s\n", col(tty, colour[r->status]),
+			       label[r->status], col(tty, "\033[0m"), ld_sev_name(r->sev),
+			       r->check->id, r->check->title);
+			printf("  %-14s %s\n", "", r->evidence);
+			if (r->status == LD_ST_FAIL) {
+				printf("  %-14s fix: %s\n", "", r->check->fix);
+				high += r->sev == LD_SEV_HIGH;
+			}
+		}
+	}
+	printf("\n%zu checks: %s%u pass%s, %s%u fail%s", n, col(tty, colour[0]), counts[LD_ST_PASS],
+	       col(tty, "\033[0m"), col(tty && counts[LD_ST_FAIL], colour[1]), counts[LD_ST_FAIL],
+	       col(tty && counts[LD_ST_FAIL], "\033[0m"));
+	if (high)
+		printf(" (%u high)", high);
+	printf(", %u unknown, %u info\n", counts[LD_ST_UNKNOWN], counts[LD_ST_INFO]);
+	if (counts[LD_ST_FAIL])
+		printf("fragments that fix them: lockdown audit --fix kconfig|sysctl|cmdline\n");
+}
+
+/* Print each line of text once over the whole output (several checks share fixes). */
+static void print_lines_once(const char *text, char **seen, size_t *nseen, size_t cap,
+			     const char *sep)
+{
+	const char *p = text;
+
+	while (*p) {
+		size_t l = strcspn(p, "\n");
+		bool dup = false;
+
+		for (size_t i = 0; i < *nseen; i++)
+			dup |= strlen(seen[i]) == l && strncmp(seen[i], p, l) == 0;
+		if (!dup && *nseen < cap) {
+			seen[(*nseen)++] = strndup(p, l);
+			if (sep)
+				printf("%s%.*s", *nseen > 1 ? sep : "", (int)l, p);
+			else
+				printf("%.*s\n", (int)l, p);
+		} else if (dup && !sep) {
+			printf("# (%.*s: above)\n", (int)l, p);
+		}
+		p += l;
+		if (*p == '\n')
+			p++;
+	}
+}
+
+static void print_fix(enum fix_kind kind, enum ld_profile p, const struct ld_result *res, size_t n)
+{
+	char *seen[256];
+	size_t nseen = 0;
+
+	if (kind == FIX_KCONFIG)
+		printf("# lockdown audit --fix kconfig, profile %s: merge with\n"
+		       "#   scripts/kconfig/merge_config.sh .config THIS_FILE\n",
+		       ld_profile_name(p));
+	else if (kind == FIX_SYSCTL)
+		printf("# lockdown audit --fix sysctl, profile %s: a drop-in for /etc/sysctl.d/,\n"
+		       "# applied at boot or now with `sysctl --system`\n",
+		       ld_profile_name(p));
+	for (size_t i = 0; i < n; i++) {
+		const struct ld_check *c = res[i].check;
+		const char *t = kind == FIX_KCONFIG  ? c->fix_kconfig
+				: kind == FIX_SYSCTL ? c->fix_sysctl
+						     : c->fix_cmdline;
+
+		if (res[i].status != LD_ST_FAIL || !t)
+			continue;
+		if (kind == FIX_CMDLINE) {
+			print_lines_once(t, seen, &nseen, sizeof(seen) / sizeof(seen[0]), " ");
+			continue;
+		}
+		printf("\n# %s: %s\n", c->id, c->title);
+		print_lines_once(t, seen, &nseen, sizeof(seen) / sizeof(seen[0]), NULL);
+	}
+	if (kind == FIX_CMDLINE && nseen)
+		printf("\n");
+	for (size_t i = 0; i < nseen; i++)
+		free(seen[i]);
+}
+
+int cmd_audit(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "kconfig", required_argument, NULL, 'k' },
+		{ "cmdline", required_argument, NULL, 'c' },
+		{ "sysctl-root", required_argument, NULL, 's' },
+		{ "securityfs", required_argument, NULL, 'S' },
+		{ "sysfs-root", required_argument, NULL, 'y' },
+		{ "offline", no_argument, NULL, 'o' },
+		{ "profile", required_argument, NULL, 'P' },
+		{ "fix", required_argument, NULL, 'f' },
+		{ "help", no_argument, NULL, 'h' },
+		{ 0 },
+	};
+	struct ld_audit_opts o = { 0 };
+	enum ld_profile prof = LD_PROFILE_CLOUDFLARE;
+	enum fix_kind fix = FIX_NONE;
+	struct ld_audit_input *in;
+	struct ld_result *res;
+	unsigned int counts[LD_ST_N] = { 0 };
+	size_t n = 0;
+	int c;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'k':
+			o.kconfig = optarg;
+			break;
+		case 'c':
+			o.cmdline = optarg;
+			break;
+		case 's':
+			o.sysctl_root = optarg;
+			break;
+		case 'S':
+			o.securityfs = optarg;
+			break;
+		case 'y':
+			o.sysfs_root = optarg;
+			break;
+		case 'o':
+			o.offline = true;
+			break;
+		case 'P':
+			if (ld_profile_from_name(optarg, &prof) != 0) {
+				ld_err("audit: --profile: unknown profile '%s' (cloudflare, kspp)",
+				       optarg);
+				return LD_EXIT_ERR;
+			}
+			break;
+		case 'f':
+			if (strcmp(optarg, "kconfig") == 0) {
+				fix = FIX_KCONFIG;
+			} else if (strcmp(optarg, "sysctl") == 0) {
+				fix = FIX_SYSCTL;
+			} else if (strcmp(optarg, "cmdline") == 0) {
+				fix = FIX_CMDLINE;
+			} else {
+				ld_err("audit: --fix: '%s' is not kconfig, sysctl or cmdline",
+				       optarg);
+				return LD_EXIT_ERR;
+			}
+			break;
+		case 'h':
+			usage(stdout);
+			return LD_EXIT_OK;
+		default:
+			usage(stderr);
+			return LD_EXIT_ERR;
+		}
+	}
+	if (optind != argc) {
+		ld_err("audit: unexpected argument '%s'", argv[optind]);
+		return LD_EXIT_ERR;
+	}
+
+	in = calloc(1, sizeof(*in));
+	res = calloc(ld_checks_count, sizeof(*res));
+	if (!in || !res || ld_audit_gather(&o, in) != 0) {
+		free(in);
+		free(res);
+		return LD_EXIT_ERR;
+	}
+	for (size_t i = 0; i < ld_checks_count; i++) {
+		if (ld_checks[i].sev[prof] == LD_SEV_NONE)
+			continue;
+		ld_check_eval(&ld_checks[i], prof, in, &res[n]);
+		counts[res[n].status]++;
+		n++;
+	}
+	if (fix != FIX_NONE)
+		print_fix(fix, prof, res, n);
+	else if (ld_g.json)
+		ld_json_print(report_json(prof, in, res, n, counts));
+	else
+		render(prof, in, res, n, counts);
+	ld_audit_input_free(in);
+	free(in);
+	free(res);
+	return counts[LD_ST_FAIL] ? LD_EXIT_FAIL : LD_EXIT_OK;
+}
