@@ -243,8 +243,14 @@ static void print_lines_once(const char *text, char **seen, size_t *nseen, size_
 		size_t l = strcspn(p, "\n");
 		bool dup = false;
 
+		/* Command-line parameters: one value per name, the first (most important) one. */
+		size_t key = sep && memchr(p, '=', l)
+				     ? (size_t)((const char *)memchr(p, '=', l) - p)
+				     : l;
+
 		for (size_t i = 0; i < *nseen; i++)
-			dup |= strlen(seen[i]) == l && strncmp(seen[i], p, l) == 0;
+			dup |= key == l ? strlen(seen[i]) == l && strncmp(seen[i], p, l) == 0
+					: strncmp(seen[i], p, key + 1) == 0;
 		if (!dup && *nseen < cap) {
 			seen[(*nseen)++] = strndup(p, l);
 			if (sep)
