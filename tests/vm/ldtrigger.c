@@ -18,6 +18,7 @@
 #include <glob.h>
 #include <linux/bpf.h>
 #include <linux/kexec.h>
+#include <linux/magic.h>
 #include <linux/perf_event.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -25,6 +26,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/io.h>
+#include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -50,14 +53,74 @@ static struct result res(int outcome, const char *fmt, ...)
 	return r;
 }
 
+/* The symbolic name of an errno value, for one-line details ("EINVAL", not a sentence). */
+static const char *errname(int err)
+{
+	static char other[24];
+
+	switch (err) {
+#define E(x)                                                                                       \
+	case x:                                                                                    \
+		return #x
+		E(EPERM);
+		E(ENOENT);
+		E(ESRCH);
+		E(EINTR);
+		E(EIO);
+		E(ENXIO);
+		E(E2BIG);
+		E(ENOEXEC);
+		E(EBADF);
+		E(EAGAIN);
+		E(ENOMEM);
+		E(EACCES);
+		E(EFAULT);
+		E(EBUSY);
+		E(EEXIST);
+		E(ENODEV);
+		E(ENOTDIR);
+		E(EISDIR);
+		E(EINVAL);
+		E(EMFILE);
+		E(ENOTTY);
+		E(EFBIG);
+		E(ENOSPC);
+		E(ESPIPE);
+		E(EROFS);
+		E(ERANGE);
+		E(ENOSYS);
+		E(EOPNOTSUPP);
+		E(EKEYREJECTED);
+		E(ENOKEY);
+		E(EBADMSG);
+#undef E
+	}
+	snprintf(other, sizeof(other), "errno %d", err);
+	return other;
+}
+
 /* Map an errno of the guarded call: EPERM is the lockdown answer. */
 static struct result from_errno(int err, const char *what)
 {
 	if (err == EPERM)
 		return res(DENIED, "%s: EPERM", what);
 	if (err == ENOENT || err == ENODEV || err == ENXIO || err == ENOSYS || err == EOPNOTSUPP)
-		return res(UNAVAILABLE, "%s: %s", what, strerror(err));
-	return res(ERROR, "%s: %s", what, strerror(err));
+		return res(UNAVAILABLE, "%s: %s", what, errname(err));
+	return res(ERROR, "%s: %s (%s)", what, errname(err), strerror(err));
+}
+
+/* A sysctl-like file holding "1": an administrator's switch that would look like lockdown. */
+static int file_says_one(const char *path)
+{
+	char buf[8] = "";
+	FILE *f = fopen(path, "re");
+
+	if (!f)
+		return 0;
+	if (!fgets(buf, sizeof(buf), f))
+		buf[0] = '\0';
+	fclose(f);
+	return buf[0] == '1';
 }
 
 static struct result open_file(const char *path, int flags)
@@ -121,6 +184,9 @@ static struct result t_msr(void)
 static struct result t_kexec(void)
 {
 	/* No segments: unload any loaded image, which there is none of. */
+	if (file_says_one("/proc/sys/kernel/kexec_load_disabled"))
+		return res(UNAVAILABLE,
+			   "kernel.kexec_load_disabled is 1 (EPERM would not be lockdown)");
 	if (syscall(SYS_kexec_load, 0UL, 0UL, NULL, KEXEC_ARCH_DEFAULT) != 0)
 		return from_errno(errno, "kexec_load(unload)");
 	return res(ALLOWED, "kexec_load(unload)");
@@ -131,6 +197,9 @@ static struct result t_module_signature(void)
 	/* Unsigned junk: the signature check (and lockdown) come before the ELF checks. */
 	static char blob[4096];
 
+	if (file_says_one("/proc/sys/kernel/modules_disabled"))
+		return res(UNAVAILABLE,
+			   "kernel.modules_disabled is 1 (EPERM would not be lockdown)");
 	if (syscall(SYS_init_module, blob, sizeof(blob), "") == 0)
 		return res(ERROR, "init_module accepted junk");
 	if (errno == ENOEXEC)
@@ -144,8 +213,12 @@ static struct result t_hibernation(void)
 {
 	/* Reading the file asks the hook; "disk" is offered only while hibernation is allowed. */
 	char buf[256] = "";
-	FILE *f = fopen("/sys/power/state", "re");
+	FILE *f;
 
+	/* /sys/power/disk exists only with CONFIG_HIBERNATION: without it "no disk" means nothing. */
+	if (access("/sys/power/disk", F_OK) != 0)
+		return res(UNAVAILABLE, "no /sys/power/disk (kernel without hibernation)");
+	f = fopen("/sys/power/state", "re");
 	if (!f)
 		return from_errno(errno, "/sys/power/state");
 	if (!fgets(buf, sizeof(buf), f))
@@ -184,17 +257,63 @@ static struct result t_pci_access(void)
 	return r;
 }
 
+/* A regular debugfs file (not the tracefs automount under it) that has a write bit. */
+static int debugfs_candidate(const char *path)
+{
+	struct statfs fs;
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode) && (st.st_mode & 0222) &&
+	       statfs(path, &fs) == 0 && fs.f_type == DEBUGFS_MAGIC;
+}
+
 static struct result t_debugfs(void)
 {
-	/* A debugfs file with a write bit asks the hook even when opened read-only. */
+	/*
+	 * A debugfs file with a write bit asks the hook even when opened read-only. Known harmless
+	 * files first; otherwise the first such file in the top two levels, in name order.
+	 */
 	static const char *const files[] = {
 		"/sys/kernel/debug/fault_around_bytes",
 		"/sys/kernel/debug/clear_warn_once",
 	};
+	static char path[600];
+	struct dirent **top = NULL, **sub = NULL;
+	int n, m, found = 0;
 
-	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++)
-		if (access(files[i], F_OK) == 0)
+	/* LDTRIGGER_DEBUGFS_SEARCH=1 skips the known files (to test the search itself). */
+	for (size_t i = 0;
+	     !getenv("LDTRIGGER_DEBUGFS_SEARCH") && i < sizeof(files) / sizeof(files[0]); i++)
+		if (debugfs_candidate(files[i]))
 			return open_file(files[i], O_RDONLY);
+	n = scandir("/sys/kernel/debug", &top, NULL, alphasort);
+	for (int i = 0; i < n; i++) {
+		const char *d = top[i]->d_name;
+
+		if (found || d[0] == '.' || strcmp(d, "tracing") == 0)
+			continue;
+		snprintf(path, sizeof(path), "/sys/kernel/debug/%s", d);
+		if (debugfs_candidate(path)) {
+			found = 1;
+			continue;
+		}
+		sub = NULL;
+		m = scandir(path, &sub, NULL, alphasort);
+		for (int j = 0; j < m; j++) {
+			if (!found && sub[j]->d_name[0] != '.') {
+				snprintf(path, sizeof(path), "/sys/kernel/debug/%s/%s", d,
+					 sub[j]->d_name);
+				found = debugfs_candidate(path);
+			}
+			free(sub[j]);
+		}
+		free(sub);
+	}
+	for (int i = 0; i < n; i++)
+		free(top[i]);
+	free(top);
+	if (found)
+		return open_file(path, O_RDONLY);
 	return res(UNAVAILABLE, "no writable debugfs file (debugfs not mounted?)");
 }
 
@@ -317,6 +436,7 @@ static struct result bpf_helper(int helper, const char *name)
 	};
 	static char log[16384];
 	long fd;
+	int err;
 
 	fd = prog_load(base, 2, log, sizeof(log));
 	if (fd < 0)
@@ -332,10 +452,11 @@ static struct result bpf_helper(int helper, const char *name)
 		return res(DENIED, "verifier does not offer %s (EINVAL)", name);
 	if (errno == EPERM)
 		return res(DENIED, "%s: EPERM", name);
+	err = errno;
 	if (getenv("LDTRIGGER_LOG"))
 		fputs(log, stderr);
 	log[strcspn(log, "\n")] = '\0';
-	return res(ERROR, "loading with %s: %s (%.80s)", name, strerror(errno), log);
+	return res(ERROR, "loading with %s: %s (%.80s)", name, errname(err), log);
 }
 
 static struct result t_bpf_read_kernel(void)
