@@ -42,7 +42,7 @@ reason_class() { lockdown reasons | awk -v r="$1" '$2 == r { print $3 }'; }
 
 # kernel_level: the kernel's own lockdown level as lockdown status -j reports it.
 kernel_level() {
-	lockdown status -j | sed -n 's/.*"kernel_level":"\([a-z]*\)".*/\1/p'
+	lockdown status -j | tr -d '\n' | sed -n 's/.*"kernel_level": *"\([a-z]*\)".*/\1/p'
 }
 
 # kernel_major_minor: "5.10", "6.1", ...

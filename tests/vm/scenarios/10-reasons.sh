@@ -46,9 +46,11 @@ bad=$(awk 'NR > 1 && $2 !~ /^[a-z][a-z0-9_]*$/ { print $1 "=" $2 }' /tmp/reasons
 expect_eq names-resolve "$bad" ""
 
 # JSON and text say the same thing, object by object (number, name, class).
-sed 's/},{/}\n{/g' /tmp/reasons.json | sed -n 's/.*"number":\([0-9]*\).*/\1/p' >/tmp/j.num
-sed 's/},{/}\n{/g' /tmp/reasons.json | sed -n 's/.*"name":"\([^"]*\)".*/\1/p' >/tmp/j.name
-sed 's/},{/}\n{/g' /tmp/reasons.json | sed -n 's/.*"class":"\([^"]*\)".*/\1/p' >/tmp/j.class
+# One object per line (the descriptions hold no braces), whatever the JSON's layout.
+tr -d '\n' </tmp/reasons.json | sed 's/}/}\n/g' >/tmp/j.objs
+sed -n 's/.*"number": *\([0-9]*\).*/\1/p' /tmp/j.objs >/tmp/j.num
+sed -n 's/.*"name": *"\([^"]*\)".*/\1/p' /tmp/j.objs >/tmp/j.name
+sed -n 's/.*"class": *"\([^"]*\)".*/\1/p' /tmp/j.objs >/tmp/j.class
 paste -d' ' /tmp/j.num /tmp/j.name /tmp/j.class >/tmp/j.rows
 awk 'NR > 1 { print $1, $2, $3 }' /tmp/reasons.txt >/tmp/t.rows
 if cmp -s /tmp/j.rows /tmp/t.rows; then ok json-equals-text; else
