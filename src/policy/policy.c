@@ -178,6 +178,25 @@ static const char *sec_name(const struct ctx *c, int sec)
 	return c->secs[sec].name;
 }
 
+/*
+ * Make room for element n of an array of n elements: capacity is implicit (16, then powers
+ * of two), so appending stays linear.
+ */
+static bool grow(void **arr, size_t n, size_t size)
+{
+	void *p;
+	size_t cap;
+
+	if (n != 0 && (n < 16 || (n & (n - 1)) != 0))
+		return true;
+	cap = n == 0 ? 16 : n * 2;
+	p = realloc(*arr, cap * size);
+	if (!p)
+		return false;
+	*arr = p;
+	return true;
+}
+
 /* ---- section headers (seen by the reader) ---------------------------------------------- */
 
 static bool valid_rule_name(const char *s)
@@ -408,7 +427,6 @@ static void key_action(struct ctx *c, const char *key, const char *value, __u8 a
 {
 	struct section *s = &c->secs[c->cur];
 	struct reason_acc acc = { 0 };
-	struct op *ops;
 
 	if (value_empty(value)) {
 		error(c, "%s= needs reason names or a group (all, integrity, confidentiality)",
@@ -418,12 +436,10 @@ static void key_action(struct ctx *c, const char *key, const char *value, __u8 a
 	for_each_word(c, value, &acc, add_reason);
 	if (acc.bad)
 		return;
-	ops = realloc(s->ops, (s->nops + 1) * sizeof(*ops));
-	if (!ops) {
+	if (!grow((void **)&s->ops, s->nops, sizeof(*s->ops))) {
 		c->oom = true;
 		return;
 	}
-	s->ops = ops;
 	s->ops[s->nops].action = action;
 	s->ops[s->nops].reasons = acc.mask;
 	s->nops++;
@@ -462,12 +478,10 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 		c->exe_overflow = true;
 		return false;
 	}
-	e = realloc(c->exes, (c->nexes + 1) * sizeof(*e));
-	if (!e) {
+	if (!grow((void **)&c->exes, c->nexes, sizeof(*e))) {
 		c->oom = true;
 		return false;
 	}
-	c->exes = e;
 	e = &c->exes[c->nexes++];
 	e->dev = dev;
 	e->ino = ino;
@@ -509,12 +523,10 @@ static bool add_cgroup(struct ctx *c, const char *word, void *arg)
 		c->cg_overflow = true;
 		return false;
 	}
-	g = realloc(c->cgs, (c->ncgs + 1) * sizeof(*g));
-	if (!g) {
+	if (!grow((void **)&c->cgs, c->ncgs, sizeof(*g))) {
 		c->oom = true;
 		return false;
 	}
-	c->cgs = g;
 	g = &c->cgs[c->ncgs++];
 	g->id = id;
 	g->sec = c->cur;
@@ -554,12 +566,10 @@ static bool add_uid(struct ctx *c, const char *word, void *arg)
 		c->uid_overflow = true;
 		return false;
 	}
-	u = realloc(c->uids, (c->nuids + 1) * sizeof(*u));
-	if (!u) {
+	if (!grow((void **)&c->uids, c->nuids, sizeof(*u))) {
 		c->oom = true;
 		return false;
 	}
-	c->uids = u;
 	u = &c->uids[c->nuids++];
 	u->uid = uid;
 	u->sec = c->cur;
@@ -807,9 +817,12 @@ static int build(struct ctx *c, struct ld_compiled *out)
 	out->nexes = c->nexes;
 	out->ncgroups = c->ncgs;
 	out->nuids = c->nuids;
-	qsort(out->exes, out->nexes, sizeof(*out->exes), cmp_exe);
-	qsort(out->cgroups, out->ncgroups, sizeof(*out->cgroups), cmp_cg);
-	qsort(out->uids, out->nuids, sizeof(*out->uids), cmp_uid);
+	if (out->nexes)
+		qsort(out->exes, out->nexes, sizeof(*out->exes), cmp_exe);
+	if (out->ncgroups)
+		qsort(out->cgroups, out->ncgroups, sizeof(*out->cgroups), cmp_cg);
+	if (out->nuids)
+		qsort(out->uids, out->nuids, sizeof(*out->uids), cmp_uid);
 	return ld_compiled_compute_digest(out, c->rs);
 }
 

@@ -1,0 +1,1248 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The policy language and its compiler: every error path with its file:line message,
+ * warnings, groups in the 5.10 and 6.1 numberings (BTF written here with libbpf's writer),
+ * line order, subjects with real files (dev/ino), cgroup directories and user names,
+ * limits, the digest, the presets, and check/explain end to end.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <bpf/btf.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+
+#include "cmds.h"
+#include "policy/policy.h"
+#include "util.h"
+
+/* Debian bullseye 5.10: no DEVICE_TREE/RTAS/XEN; tracefs is 24. */
+static const char *const k510[] = {
+	"NONE",
+	"MODULE_SIGNATURE",
+	"DEV_MEM",
+	"EFI_TEST",
+	"KEXEC",
+	"HIBERNATION",
+	"PCI_ACCESS",
+	"IOPORT",
+	"MSR",
+	"ACPI_TABLES",
+	"PCMCIA_CIS",
+	"TIOCSSERIAL",
+	"MODULE_PARAMETERS",
+	"MMIOTRACE",
+	"DEBUGFS",
+	"XMON_WR",
+	"BPF_WRITE_USER",
+	"DBG_WRITE_KERNEL",
+	"INTEGRITY_MAX",
+	"KCORE",
+	"KPROBES",
+	"BPF_READ_KERNEL",
+	"DBG_READ_KERNEL",
+	"PERF",
+	"TRACEFS",
+	"XMON_RW",
+	"XFRM_SECRET",
+	"CONFIDENTIALITY_MAX",
+};
+
+/* 6.1 and later: DEVICE_TREE, RTAS_ERROR_INJECTION, XEN_USER_ACTIONS inserted; tracefs 27. */
+static const char *const k61[] = {
+	"NONE",
+	"MODULE_SIGNATURE",
+	"DEV_MEM",
+	"EFI_TEST",
+	"KEXEC",
+	"HIBERNATION",
+	"PCI_ACCESS",
+	"IOPORT",
+	"MSR",
+	"ACPI_TABLES",
+	"DEVICE_TREE",
+	"PCMCIA_CIS",
+	"TIOCSSERIAL",
+	"MODULE_PARAMETERS",
+	"MMIOTRACE",
+	"DEBUGFS",
+	"XMON_WR",
+	"BPF_WRITE_USER",
+	"DBG_WRITE_KERNEL",
+	"RTAS_ERROR_INJECTION",
+	"XEN_USER_ACTIONS",
+	"INTEGRITY_MAX",
+	"KCORE",
+	"KPROBES",
+	"BPF_READ_KERNEL",
+	"DBG_READ_KERNEL",
+	"PERF",
+	"TRACEFS",
+	"XMON_RW",
+	"XFRM_SECRET",
+	"CONFIDENTIALITY_MAX",
+};
+
+/* Before 5.14: LOCKDOWN_BPF_READ. */
+static const char *const kold[] = {
+	"NONE", "MODULE_SIGNATURE", "DEV_MEM", "INTEGRITY_MAX", "BPF_READ", "CONFIDENTIALITY_MAX",
+};
+
+#define N(a) (sizeof(a) / sizeof((a)[0]))
+
+static char tmpdir[] = "/tmp/ld-test-policy-XXXXXX";
+static char btf61_path[256];
+static struct ld_reasons rs510, rs61, rsold;
+static struct ld_policy_opts topts; /* cgroup root and passwd in tmpdir */
+static char cgroot[256], passwd[256];
+
+static void write_btf(const char *path, const char *const *names, size_t n)
+{
+	struct btf *btf = btf__new_empty();
+	const void *raw;
+	__u32 size;
+	FILE *f;
+
+	assert_non_null(btf);
+	assert_true(btf__add_int(btf, "int", 4, BTF_INT_SIGNED) > 0);
+	assert_true(btf__add_enum(btf, "lockdown_reason", 4) > 0);
+	for (size_t i = 0; i < n; i++) {
+		char full[64];
+
+		snprintf(full, sizeof(full), "LOCKDOWN_%s", names[i]);
+		assert_int_equal(btf__add_enum_value(btf, full, (__s64)i), 0);
+	}
+	raw = btf__raw_data(btf, &size);
+	assert_non_null(raw);
+	f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_int_equal(fwrite(raw, 1, size, f), size);
+	fclose(f);
+	btf__free(btf);
+}
+
+static void load_rs(const char *name, const char *const *names, size_t n, struct ld_reasons *rs,
+		    char *path_out)
+{
+	char path[256], err[256];
+
+	snprintf(path, sizeof(path), "%s/%s.btf", tmpdir, name);
+	write_btf(path, names, n);
+	assert_int_equal(ld_reasons_load(path, rs, err, sizeof(err)), 0);
+	if (path_out)
+		strcpy(path_out, path);
+}
+
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "w");
+
+	assert_non_null(f);
+	fputs(text, f);
+	fclose(f);
+}
+
+static unsigned int num(const struct ld_reasons *rs, const char *name)
+{
+	const struct ld_reason *r = ld_reason_by_name(rs, name);
+
+	assert_non_null(r);
+	return r->number;
+}
+
+/* Compile text as "t.conf" with the test options. */
+static int compile(const char *text, const struct ld_reasons *rs, struct ld_compiled *c,
+		   struct ld_diag *d)
+{
+	memset(d, 0, sizeof(*d));
+	return ld_policy_compile_buffer("t.conf", text, strlen(text), rs, &topts, c, d);
+}
+
+/* The message at line with severity sev contains want (and there is exactly one such line). */
+static void assert_diag(const struct ld_diag *d, enum ld_severity sev, unsigned int line,
+			const char *want)
+{
+	for (size_t i = 0; i < d->count; i++) {
+		const struct ld_diag_msg *m = &d->msgs[i];
+
+		if (m->severity == sev && m->line == line && strstr(m->text, want))
+			return;
+	}
+	ld_diag_print(d, stderr);
+	fail_msg("no %s at line %u containing '%s'", sev == LD_DIAG_ERROR ? "error" : "warning",
+		 line, want);
+}
+
+/* text must fail to compile with one error at line, containing want; nothing compiled. */
+static void assert_invalid(const char *text, const struct ld_reasons *rs, unsigned int line,
+			   const char *want)
+{
+	struct ld_compiled c;
+	struct ld_diag d;
+
+	assert_int_equal(compile(text, rs, &c, &d), -EINVAL);
+	assert_true(d.errors >= 1);
+	assert_diag(&d, LD_DIAG_ERROR, line, want);
+	assert_int_equal(c.pol.nrules, 0);
+	assert_null(c.exes);
+	assert_null(c.cgroups);
+	assert_null(c.uids);
+	ld_diag_free(&d);
+}
+
+static void compile_ok(const char *text, const struct ld_reasons *rs, struct ld_compiled *c,
+		       unsigned int want_warnings)
+{
+	struct ld_diag d;
+	int ret = compile(text, rs, c, &d);
+
+	if (ret != 0 || d.warnings != want_warnings)
+		ld_diag_print(&d, stderr);
+	assert_int_equal(ret, 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, want_warnings);
+	ld_diag_free(&d);
+}
+
+/* Every reason of rs has action act in row r exactly when pred(class) holds; others allow. */
+static void assert_row_by_class(const struct ld_compiled *c, unsigned int r,
+				const struct ld_reasons *rs, int want_integrity,
+				int want_confidentiality)
+{
+	for (unsigned int i = 0; i < rs->count; i++) {
+		const struct ld_reason *x = &rs->r[i];
+		int want = x->class == LD_CLASS_INTEGRITY ? want_integrity : want_confidentiality;
+
+		if (c->pol.action[r][x->number] != want)
+			fail_msg("rule %u reason %s (%u): action %u, want %d", r, x->name,
+				 x->number, c->pol.action[r][x->number], want);
+	}
+	/* Numbers that are no reason of this kernel stay allow. */
+	for (unsigned int k = 0; k < LD_REASONS; k++)
+		if (!ld_reason_by_number(rs, k))
+			assert_int_equal(c->pol.action[r][k], LD_ACT_ALLOW);
+}
+
+/* ---- basics -------------------------------------------------------------------------- */
+
+static void test_empty_policy_allows_all(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	compile_ok("", &rs61, &c, 0);
+	assert_int_equal(c.pol.nrules, 1);
+	assert_int_equal(c.pol.mode, LD_MODE_ENFORCE);
+	assert_int_equal(c.pol.rate_limit, LD_DEFAULT_RATE_LIMIT);
+	assert_int_equal(c.pol.host_rule, LD_RULE_NONE);
+	assert_string_equal(c.rule_names[0], "default");
+	assert_string_equal(c.source, "t.conf");
+	assert_row_by_class(&c, 0, &rs61, LD_ACT_ALLOW, LD_ACT_ALLOW);
+	ld_compiled_free(&c);
+
+	compile_ok("# only a comment\n[Policy]\n", &rs61, &c, 0);
+	assert_int_equal(c.rule_lines[0], 2);
+	assert_row_by_class(&c, 0, &rs61, LD_ACT_ALLOW, LD_ACT_ALLOW);
+	ld_compiled_free(&c);
+}
+
+static void test_groups_per_numbering(void **state)
+{
+	const struct ld_reasons *all[] = { &rs510, &rs61 };
+	struct ld_compiled c;
+	(void)state;
+
+	for (int k = 0; k < 2; k++) {
+		const struct ld_reasons *rs = all[k];
+
+		compile_ok("[Policy]\nDeny=integrity\n", rs, &c, 0);
+		assert_row_by_class(&c, 0, rs, LD_ACT_DENY, LD_ACT_ALLOW);
+		ld_compiled_free(&c);
+		compile_ok("[Policy]\nDeny=confidentiality\n", rs, &c, 0);
+		assert_row_by_class(&c, 0, rs, LD_ACT_ALLOW, LD_ACT_DENY);
+		ld_compiled_free(&c);
+		compile_ok("[Policy]\nAudit=all\n", rs, &c, 0);
+		assert_row_by_class(&c, 0, rs, LD_ACT_AUDIT, LD_ACT_AUDIT);
+		ld_compiled_free(&c);
+	}
+	/* The same name lands on each kernel's own number. */
+	compile_ok("[Policy]\nDeny=tracefs\n", &rs510, &c, 0);
+	assert_int_equal(c.pol.action[0][24], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][27], LD_ACT_ALLOW);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nDeny=tracefs\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][27], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][24], LD_ACT_ALLOW); /* bpf_read_kernel on 6.1 */
+	ld_compiled_free(&c);
+	/* 6.1's xen_user_actions (20) is integrity; 5.10's 20 is kprobes (confidentiality). */
+	compile_ok("[Policy]\nDeny=integrity\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][20], LD_ACT_DENY);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nDeny=integrity\n", &rs510, &c, 0);
+	assert_int_equal(c.pol.action[0][20], LD_ACT_ALLOW);
+	ld_compiled_free(&c);
+}
+
+static void test_lines_apply_in_order(void **state)
+{
+	struct ld_compiled c;
+	unsigned int hib = num(&rs61, "hibernation"), mem = num(&rs61, "dev_mem");
+	(void)state;
+
+	compile_ok("[Policy]\nDeny=all\nAllow=hibernation\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][hib], LD_ACT_ALLOW);
+	assert_int_equal(c.pol.action[0][mem], LD_ACT_DENY);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nAllow=hibernation\nDeny=all\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][hib], LD_ACT_DENY);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nDeny=all\nAudit=integrity\nAllow=dev_mem\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][hib], LD_ACT_AUDIT);
+	assert_int_equal(c.pol.action[0][mem], LD_ACT_ALLOW);
+	assert_int_equal(c.pol.action[0][num(&rs61, "kcore")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+}
+
+static void test_words_case_commas_comments(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	compile_ok("; comment\n# comment\n  [Policy]   # trailing\n"
+		   "Deny = DEV_MEM,kcore  kexec ; inline\nAudit=perf # the rest is a comment\n",
+		   &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][num(&rs61, "dev_mem")], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][num(&rs61, "kcore")], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][num(&rs61, "kexec")], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][num(&rs61, "perf")], LD_ACT_AUDIT);
+	assert_int_equal(c.pol.action[0][num(&rs61, "tracefs")], LD_ACT_ALLOW);
+	ld_compiled_free(&c);
+}
+
+static void test_mode_and_rate_limit(void **state)
+{
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	struct ld_policy_opts o = topts;
+	const char *text = "[Policy]\nMode=enforce\nDeny=all\n";
+	(void)state;
+
+	compile_ok("[Policy]\nMode=audit\nRateLimit=0\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.mode, LD_MODE_AUDIT);
+	assert_int_equal(c.pol.rate_limit, 0);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nRateLimit=65535\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.rate_limit, 65535);
+	ld_compiled_free(&c);
+
+	/* apply --audit: forced whatever the file says. */
+	o.force_audit = true;
+	assert_int_equal(ld_policy_compile_buffer("t.conf", text, strlen(text), &rs61, &o, &c, &d),
+			 0);
+	assert_int_equal(c.pol.mode, LD_MODE_AUDIT);
+	assert_int_equal(c.pol.action[0][num(&rs61, "dev_mem")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+	ld_diag_free(&d);
+
+	assert_invalid("[Policy]\nMode=permissive\n", &rs61, 2, "expected enforce or audit");
+	assert_invalid("[Policy]\nMode=audit\nMode=enforce\n", &rs61, 3,
+		       "Mode= given twice (first at line 2)");
+	assert_invalid("[Policy]\nRateLimit=65536\n", &rs61, 2, "RateLimit=65536");
+	assert_invalid("[Policy]\nRateLimit=-1\n", &rs61, 2, "RateLimit=-1");
+	assert_invalid("[Policy]\nRateLimit=ten\n", &rs61, 2, "RateLimit=ten");
+	assert_invalid("[Policy]\nRateLimit=1\nRateLimit=2\n", &rs61, 3, "given twice");
+}
+
+/* ---- reason names ---------------------------------------------------------------------- */
+
+static void test_typo_suggests(void **state)
+{
+	struct ld_compiled c;
+	struct ld_diag d;
+	char line[640];
+	(void)state;
+
+	assert_int_equal(compile("[Policy]\nDeny=dev_men\n", &rs61, &c, &d), -EINVAL);
+	assert_int_equal(d.errors, 1);
+	ld_diag_format(&d.msgs[0], line, sizeof(line));
+	assert_string_equal(line,
+			    "t.conf:2: error: unknown reason 'dev_men'; did you mean dev_mem?");
+	ld_diag_free(&d);
+
+	assert_invalid("[Policy]\nAllow=kexec\n\nAudit=trace_fs kcore\n", &rs61, 4,
+		       "did you mean tracefs?");
+	assert_invalid("[x]\nUser=0\nDeny=hibernate\n", &rs61, 3, "did you mean hibernation?");
+	assert_invalid("[Policy]\nDeny=banana_split_sundae\n", &rs61, 2,
+		       "unknown reason 'banana_split_sundae' (groups: all, integrity");
+	assert_invalid("[Policy]\nDeny=\n", &rs61, 2, "Deny= needs reason names");
+	assert_invalid("[Policy]\nAllow=  # nothing\n", &rs61, 2, "Allow= needs reason names");
+}
+
+static void test_reason_of_other_kernels_warns(void **state)
+{
+	struct ld_compiled c;
+	struct ld_diag d;
+	(void)state;
+
+	/* device_tree: 6.1 has it, 5.10 does not. */
+	assert_int_equal(
+		compile("[Policy]\nDeny=dev_mem\nDeny=device_tree kexec\n", &rs510, &c, &d), 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 1);
+	assert_diag(&d, LD_DIAG_WARNING, 3, "reason 'device_tree' does not exist in this kernel");
+	assert_int_equal(c.pol.action[0][num(&rs510, "kexec")], LD_ACT_DENY);
+	ld_diag_free(&d);
+	ld_compiled_free(&c);
+
+	compile_ok("[Policy]\nDeny=device_tree\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][num(&rs61, "device_tree")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+}
+
+static void test_bpf_read_alias(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	/* Both spellings, on the old kernel (LOCKDOWN_BPF_READ) and on 6.1. */
+	compile_ok("[Policy]\nDeny=bpf_read_kernel\n", &rsold, &c, 0);
+	assert_int_equal(c.pol.action[0][4], LD_ACT_DENY);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nDeny=bpf_read\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][num(&rs61, "bpf_read_kernel")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+}
+
+/* ---- structure errors ------------------------------------------------------------------ */
+
+static void test_structure_errors(void **state)
+{
+	(void)state;
+	assert_invalid("Deny=all\n[Policy]\n", &rs61, 1, "before any section");
+	assert_invalid("[Policy]\nFoo=1\n", &rs61, 2, "unknown key 'Foo' in [Policy]");
+	assert_invalid("[Policy]\ndeny=all\n", &rs61, 2, "did you mean Deny=?");
+	assert_invalid("[Policy]\nExecutable=/bin/sh\n", &rs61, 2,
+		       "Executable= names a subject: put it in a section of its own");
+	assert_invalid("[x]\nHost=yes\nMode=audit\n", &rs61, 3,
+		       "Mode= applies to the whole policy");
+	assert_invalid("[x]\nHost=yes\nColor=red\n", &rs61, 3, "unknown key 'Color' in [x]");
+	assert_invalid("[Policy]\nDeny=all\nthis is no key\n", &rs61, 3,
+		       "expected 'Key=value', '[Section]' or a comment");
+	assert_invalid("[Policy\nDeny=all\n", &rs61, 1, "section header without ']'");
+	assert_invalid("[Policy] junk\n", &rs61, 1, "unexpected text after section header");
+	assert_invalid("[Policy]\n[x]\nHost=yes\n[Policy]\n", &rs61, 4,
+		       "section [Policy] appears twice (first at t.conf:1)");
+	assert_invalid("[a]\nUser=1\n\n[a]\nUser=2\n", &rs61, 4,
+		       "section [a] appears twice (first at t.conf:1)");
+	assert_invalid("[policy]\nDeny=all\n", &rs61, 1, "did you mean [Policy]?");
+	assert_invalid("[default]\nUser=1\n", &rs61, 1, "reserved");
+	assert_invalid("[web server]\nUser=1\n", &rs61, 1, "may only contain letters");
+	assert_invalid("[]\nUser=1\n", &rs61, 1, "may only contain letters");
+	assert_invalid("[aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa]\nUser=1\n", &rs61,
+		       1, "too long");
+	assert_invalid("[Policy]\n[lonely]\nDeny=all\n", &rs61, 2,
+		       "section [lonely] names no subject");
+	assert_invalid("[x]\nHost=no\n", &rs61, 1, "section [x] names no subject");
+	assert_invalid("[x]\nHost=maybe\n", &rs61, 2, "expected yes or no");
+}
+
+static void test_errors_in_several_places(void **state)
+{
+	struct ld_compiled c;
+	struct ld_diag d;
+	(void)state;
+
+	/* All errors are reported, each with its line; a warning does not hide them. */
+	assert_int_equal(compile("[Policy]\nDeny=dev_men\nDeny=device_tree\nMode=x\nFoo=1\n",
+				 &rs510, &c, &d),
+			 -EINVAL);
+	assert_int_equal(d.errors, 3);
+	assert_int_equal(d.warnings, 1);
+	assert_diag(&d, LD_DIAG_ERROR, 2, "dev_mem");
+	assert_diag(&d, LD_DIAG_WARNING, 3, "device_tree");
+	assert_diag(&d, LD_DIAG_ERROR, 4, "Mode=x");
+	assert_diag(&d, LD_DIAG_ERROR, 5, "Foo");
+	ld_diag_free(&d);
+}
+
+static void test_line_limits(void **state)
+{
+	char *text;
+	size_t n = 5000;
+	(void)state;
+
+	text = malloc(n + 64);
+	assert_non_null(text);
+	strcpy(text, "[Policy]\nDeny=");
+	memset(text + strlen(text), 'a', n);
+	strcpy(text + 14 + n, "\n");
+	assert_invalid(text, &rs61, 2, "line too long");
+	free(text);
+
+	{
+		static const char nul[] = "[Policy]\nDeny=all\0junk\n";
+		struct ld_compiled c;
+		struct ld_diag d = { 0 };
+
+		assert_int_equal(ld_policy_compile_buffer("t.conf", nul, sizeof(nul) - 1, &rs61,
+							  &topts, &c, &d),
+				 -EINVAL);
+		assert_diag(&d, LD_DIAG_ERROR, 2, "NUL byte");
+		ld_diag_free(&d);
+	}
+}
+
+/* ---- subjects ------------------------------------------------------------------------ */
+
+static void make_file(const char *name, char *path, size_t len)
+{
+	snprintf(path, len, "%s/%s", tmpdir, name);
+	write_file(path, "#!/bin/sh\n");
+}
+
+static void test_executable_identity(void **state)
+{
+	char a[300], b[300], text[1024];
+	struct ld_compiled c;
+	struct stat sa, sb;
+	__u64 deva;
+	(void)state;
+
+	make_file("tool-a", a, sizeof(a));
+	make_file("tool-b", b, sizeof(b));
+	assert_int_equal(stat(a, &sa), 0);
+	assert_int_equal(stat(b, &sb), 0);
+	deva = ((__u64)major(sa.st_dev) << 20) | minor(sa.st_dev);
+
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=all\n[first]\nExecutable=%s\nAllow=dev_mem\n"
+		 "[second]\nExecutable=%s\nAudit=kexec\n",
+		 a, b);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.pol.nrules, 3);
+	assert_int_equal(c.nexes, 2);
+	for (size_t i = 0; i < 2; i++) {
+		const struct ld_exe_rule *e = &c.exes[i];
+
+		assert_int_equal(e->dev, deva);
+		if (e->ino == (__u64)sa.st_ino) {
+			assert_int_equal(e->rule, 1);
+			assert_string_equal(e->path, a);
+		} else {
+			assert_int_equal(e->ino, (__u64)sb.st_ino);
+			assert_int_equal(e->rule, 2);
+			assert_string_equal(e->path, b);
+		}
+	}
+	assert_true(c.exes[0].ino < c.exes[1].ino); /* sorted */
+	assert_string_equal(c.rule_names[1], "first");
+	assert_int_equal(c.rule_lines[1], 3);
+	/* Subject rows start from the default row, then apply their own lines. */
+	assert_int_equal(c.pol.action[1][num(&rs61, "dev_mem")], LD_ACT_ALLOW);
+	assert_int_equal(c.pol.action[1][num(&rs61, "kexec")], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[2][num(&rs61, "kexec")], LD_ACT_AUDIT);
+	assert_int_equal(c.pol.action[2][num(&rs61, "dev_mem")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+}
+
+static void test_executable_errors(void **state)
+{
+	char a[300], lnk[300], text[1200];
+	struct ld_compiled c;
+	struct ld_diag d;
+	(void)state;
+
+	make_file("tool-c", a, sizeof(a));
+	snprintf(lnk, sizeof(lnk), "%s/tool-c-link", tmpdir);
+	unlink(lnk);
+	assert_int_equal(link(a, lnk), 0);
+
+	/* The same file (a hard link) in two sections: an error naming both places. */
+	snprintf(text, sizeof(text), "[one]\nExecutable=%s\n\n[two]\nExecutable=%s\n", a, lnk);
+	assert_int_equal(compile(text, &rs61, &c, &d), -EINVAL);
+	assert_diag(&d, LD_DIAG_ERROR, 5, "is already a subject of [one] at t.conf:2");
+	ld_diag_free(&d);
+
+	/* Twice in one section: a warning, listed once. */
+	snprintf(text, sizeof(text), "[one]\nExecutable=%s %s\n", a, lnk);
+	assert_int_equal(compile(text, &rs61, &c, &d), 0);
+	assert_int_equal(d.warnings, 1);
+	assert_diag(&d, LD_DIAG_WARNING, 2, "same file");
+	assert_int_equal(c.nexes, 1);
+	ld_diag_free(&d);
+	ld_compiled_free(&c);
+
+	snprintf(text, sizeof(text), "[one]\nExecutable=%s/no-such-tool\n", tmpdir);
+	assert_invalid(text, &rs61, 2, "no such file");
+	assert_invalid("[one]\nExecutable=bin/sh\n", &rs61, 2, "not an absolute path");
+	snprintf(text, sizeof(text), "[one]\nExecutable=%s\n", tmpdir);
+	assert_invalid(text, &rs61, 2, "not a regular file");
+	assert_invalid("[one]\nExecutable=\n", &rs61, 2, "Executable= needs a path");
+}
+
+static void test_cgroups(void **state)
+{
+	char dir[400], text[1500];
+	struct ld_compiled c;
+	struct stat st;
+	(void)state;
+
+	snprintf(dir, sizeof(dir), "%s/web", cgroot);
+	mkdir(dir, 0755);
+	snprintf(dir, sizeof(dir), "%s/web/inner", cgroot);
+	mkdir(dir, 0755);
+	assert_int_equal(stat(dir, &st), 0);
+
+	/* Relative, cgroup-path and absolute spellings name the same cgroup. */
+	const char *forms[] = { "web/inner", "/web/inner", dir };
+
+	for (int i = 0; i < 3; i++) {
+		snprintf(text, sizeof(text), "[web]\nCgroup=%s\nDeny=all\n", forms[i]);
+		compile_ok(text, &rs61, &c, 0);
+		assert_int_equal(c.ncgroups, 1);
+		assert_int_equal(c.cgroups[0].id, (__u64)st.st_ino);
+		assert_int_equal(c.cgroups[0].rule, 1);
+		assert_string_equal(c.cgroups[0].path, forms[i]);
+		ld_compiled_free(&c);
+	}
+	snprintf(text, sizeof(text), "[a]\nCgroup=web/inner\n[b]\nCgroup=%s\n", dir);
+	assert_invalid(text, &rs61, 4, "already a subject of [a] at t.conf:2");
+	assert_invalid("[a]\nCgroup=nope\n", &rs61, 2, "no such cgroup");
+	assert_invalid("[a]\nCgroup=web/../..\n", &rs61, 2, "'..' is not allowed");
+}
+
+static void test_users(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	compile_ok("[people]\nUser=alice 1002\nDeny=kexec\n[svc]\nUser=bob\n", &rs61, &c, 0);
+	assert_int_equal(c.nuids, 3);
+	assert_int_equal(c.uids[0].uid, 1001); /* sorted by uid */
+	assert_int_equal(c.uids[0].rule, 1);
+	assert_int_equal(c.uids[1].uid, 1002);
+	assert_int_equal(c.uids[1].rule, 1);
+	assert_int_equal(c.uids[2].uid, 2000);
+	assert_int_equal(c.uids[2].rule, 2);
+	ld_compiled_free(&c);
+
+	assert_invalid("[a]\nUser=alice\n[b]\nUser=1001\n", &rs61, 4,
+		       "uid 1001 ('1001') is already a subject of [a] at t.conf:2");
+	assert_invalid("[a]\nUser=mallory\n", &rs61, 2, "user 'mallory': no such user");
+	assert_invalid("[a]\nUser=4294967295\n", &rs61, 2, "not a valid uid");
+	assert_invalid("[a]\nUser=12x\n", &rs61, 2, "not a valid uid");
+}
+
+static void test_host(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	compile_ok("[Policy]\nDeny=all\n[other]\nUser=5\n[host]\nHost=yes\nAllow=all\n", &rs61, &c,
+		   0);
+	assert_int_equal(c.pol.host_rule, 2);
+	assert_row_by_class(&c, 2, &rs61, LD_ACT_ALLOW, LD_ACT_ALLOW);
+	assert_row_by_class(&c, 1, &rs61, LD_ACT_DENY, LD_ACT_DENY);
+	ld_compiled_free(&c);
+
+	assert_invalid("[h1]\nHost=yes\n[h2]\nHost=true\n", &rs61, 4,
+		       "Host=yes is already in [h1] at t.conf:2");
+}
+
+static void test_policy_after_subjects(void **state)
+{
+	struct ld_compiled c;
+	unsigned int mem = num(&rs61, "dev_mem"), kx = num(&rs61, "kexec");
+	(void)state;
+
+	/* [Policy] at the end still gives the default row the subject rows start from. */
+	compile_ok("[admin]\nUser=0\nAllow=dev_mem\n\n[Policy]\nDeny=integrity\nMode=audit\n",
+		   &rs61, &c, 0);
+	assert_int_equal(c.pol.mode, LD_MODE_AUDIT);
+	assert_int_equal(c.pol.nrules, 2);
+	assert_string_equal(c.rule_names[1], "admin");
+	assert_int_equal(c.rule_lines[0], 5);
+	assert_int_equal(c.pol.action[0][mem], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[1][mem], LD_ACT_ALLOW);
+	assert_int_equal(c.pol.action[1][kx], LD_ACT_DENY);
+	assert_row_by_class(&c, 0, &rs61, LD_ACT_DENY, LD_ACT_ALLOW);
+	ld_compiled_free(&c);
+}
+
+/* ---- limits ---------------------------------------------------------------------------- */
+
+static void test_rule_limit(void **state)
+{
+	size_t cap = 64 * 40 + 64;
+	char *text = malloc(cap);
+	struct ld_compiled c;
+	size_t off = 0;
+	(void)state;
+
+	assert_non_null(text);
+	for (int i = 0; i < LD_RULES - 1; i++)
+		off += (size_t)snprintf(text + off, cap - off, "[r%d]\nUser=%d\n", i, 100 + i);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.pol.nrules, LD_RULES);
+	assert_string_equal(c.rule_names[LD_RULES - 1], "r62");
+	ld_compiled_free(&c);
+	/* One more subject section: the 64th is refused at its header line. */
+	snprintf(text + off, cap - off, "[r63]\nUser=999\n");
+	assert_invalid(text, &rs61, 2 * (LD_RULES - 1) + 1, "too many rules: at most 63");
+	free(text);
+}
+
+static void test_uid_limit(void **state)
+{
+	size_t cap = (LD_UID_MAX + 2) * 12 + 64;
+	char *text = malloc(cap);
+	struct ld_compiled c;
+	size_t off;
+	(void)state;
+
+	assert_non_null(text);
+	off = (size_t)snprintf(text, cap, "[many]\n");
+	for (int i = 0; i < LD_UID_MAX; i++)
+		off += (size_t)snprintf(text + off, cap - off, "User=%d\n", 10000 + i);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nuids, LD_UID_MAX);
+	ld_compiled_free(&c);
+	snprintf(text + off, cap - off, "User=1\n");
+	assert_invalid(text, &rs61, LD_UID_MAX + 2, "too many users: at most 1024");
+	free(text);
+}
+
+static void test_cgroup_limit(void **state)
+{
+	size_t cap = (LD_CGROUP_MAX + 2) * 24 + 64;
+	char *text = malloc(cap), dir[400];
+	struct ld_compiled c;
+	size_t off;
+	(void)state;
+
+	assert_non_null(text);
+	off = (size_t)snprintf(text, cap, "[many]\n");
+	for (int i = 0; i <= LD_CGROUP_MAX; i++) {
+		snprintf(dir, sizeof(dir), "%s/g%d", cgroot, i);
+		mkdir(dir, 0755);
+		if (i < LD_CGROUP_MAX)
+			off += (size_t)snprintf(text + off, cap - off, "Cgroup=g%d\n", i);
+	}
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.ncgroups, LD_CGROUP_MAX);
+	ld_compiled_free(&c);
+	snprintf(text + off, cap - off, "Cgroup=g%d\n", LD_CGROUP_MAX);
+	assert_invalid(text, &rs61, LD_CGROUP_MAX + 2, "too many cgroups: at most 1024");
+	free(text);
+}
+
+static void test_exe_limit(void **state)
+{
+	char sub[300], path[400];
+	size_t cap = (size_t)(LD_EXE_MAX + 2) * 330 + 64;
+	char *text = malloc(cap);
+	struct ld_compiled c;
+	size_t off;
+	(void)state;
+
+	assert_non_null(text);
+	snprintf(sub, sizeof(sub), "%s/exes", tmpdir);
+	mkdir(sub, 0755);
+	off = (size_t)snprintf(text, cap, "[many]\n");
+	for (int i = 0; i <= LD_EXE_MAX; i++) {
+		int fd;
+
+		snprintf(path, sizeof(path), "%s/e%d", sub, i);
+		fd = open(path, O_CREAT | O_WRONLY, 0755);
+		assert_true(fd >= 0);
+		close(fd);
+		if (i < LD_EXE_MAX)
+			off += (size_t)snprintf(text + off, cap - off, "Executable=%s\n", path);
+	}
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nexes, LD_EXE_MAX);
+	for (size_t i = 1; i < c.nexes; i++)
+		assert_true(
+			c.exes[i - 1].dev < c.exes[i].dev ||
+			(c.exes[i - 1].dev == c.exes[i].dev && c.exes[i - 1].ino < c.exes[i].ino));
+	ld_compiled_free(&c);
+	snprintf(text + off, cap - off, "Executable=%s/e%d\n", sub, LD_EXE_MAX);
+	assert_invalid(text, &rs61, LD_EXE_MAX + 2, "too many executables: at most 16384");
+	free(text);
+}
+
+/* ---- the compiled policy, end to end ----------------------------------------------------- */
+
+static void test_precedence_end_to_end(void **state)
+{
+	char a[300], text[2000], dir[400];
+	struct ld_compiled c;
+	struct ld_subject_rules sr;
+	struct stat sa, sc;
+	__u64 dev;
+	unsigned int r = num(&rs61, "kexec");
+	struct ld_verdict v;
+	(void)state;
+
+	make_file("tool-prec", a, sizeof(a));
+	assert_int_equal(stat(a, &sa), 0);
+	dev = ((__u64)major(sa.st_dev) << 20) | minor(sa.st_dev);
+	snprintf(dir, sizeof(dir), "%s/prec", cgroot);
+	mkdir(dir, 0755);
+	assert_int_equal(stat(dir, &sc), 0);
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=kexec\n"
+		 "[host]\nHost=yes\nAudit=kexec\n"
+		 "[users]\nUser=alice\nDeny=kexec\n"
+		 "[group]\nCgroup=prec\nAudit=kexec\n"
+		 "[tool]\nExecutable=%s\nAllow=kexec\n",
+		 a);
+	compile_ok(text, &rs61, &c, 0);
+
+	ld_compiled_match(&c, 0, 0, 0, (__u32)-1, false, &sr);
+	v = ld_decide(&c.pol, r, &sr);
+	assert_int_equal(v.match, LD_MATCH_DEFAULT);
+	assert_int_equal(v.outcome, LD_OUT_DENIED);
+
+	ld_compiled_match(&c, 0, 0, 0, 0, true, &sr);
+	v = ld_decide(&c.pol, r, &sr);
+	assert_int_equal(v.match, LD_MATCH_HOST);
+	assert_string_equal(c.rule_names[v.rule], "host");
+	assert_int_equal(v.outcome, LD_OUT_AUDITED);
+
+	ld_compiled_match(&c, 0, 0, 0, 1001, true, &sr);
+	v = ld_decide(&c.pol, r, &sr);
+	assert_int_equal(v.match, LD_MATCH_UID);
+	assert_string_equal(c.rule_names[v.rule], "users");
+	assert_int_equal(v.outcome, LD_OUT_DENIED);
+
+	ld_compiled_match(&c, 0, 0, (__u64)sc.st_ino, 1001, true, &sr);
+	v = ld_decide(&c.pol, r, &sr);
+	assert_int_equal(v.match, LD_MATCH_CGROUP);
+	assert_string_equal(c.rule_names[v.rule], "group");
+
+	ld_compiled_match(&c, dev, (__u64)sa.st_ino, (__u64)sc.st_ino, 1001, true, &sr);
+	v = ld_decide(&c.pol, r, &sr);
+	assert_int_equal(v.match, LD_MATCH_EXE);
+	assert_string_equal(c.rule_names[v.rule], "tool");
+	assert_int_equal(v.outcome, LD_OUT_ALLOWED);
+
+	/* Same inode on another device is another file. */
+	ld_compiled_match(&c, dev + 1, (__u64)sa.st_ino, 0, 7, false, &sr);
+	assert_int_equal(sr.exe, LD_RULE_NONE);
+	assert_int_equal(sr.uid, LD_RULE_NONE);
+	ld_compiled_free(&c);
+}
+
+static void digest_of(const char *text, const struct ld_reasons *rs, __u8 out[32])
+{
+	struct ld_compiled c;
+
+	compile_ok(text, rs, &c, 0);
+	memcpy(out, c.pol.digest, 32);
+	ld_compiled_free(&c);
+}
+
+static void test_digest(void **state)
+{
+	static const __u8 zero[32];
+	__u8 base[32], same[32], other[32];
+	(void)state;
+
+	digest_of("[Policy]\nDeny=integrity\n[u]\nUser=5 6\nAllow=kexec\n", &rs61, base);
+	assert_memory_not_equal(base, zero, 32);
+	/* Same meaning, different text: comments, spacing, subject order, spelling. */
+	digest_of("# hello\n[Policy]\nDeny = integrity ; x\n\n[u]\nUser=6,5\nAllow=KEXEC\n", &rs61,
+		  same);
+	assert_memory_equal(base, same, 32);
+	/* [Policy] last, expressed through other lines with the same result. */
+	digest_of("[u]\nUser=5 6\nDeny=integrity\nAllow=kexec\n[Policy]\nDeny=integrity\n", &rs61,
+		  same);
+	assert_memory_equal(base, same, 32);
+
+	digest_of("[Policy]\nDeny=integrity\n[u]\nUser=5 6\nAudit=kexec\n", &rs61, other);
+	assert_memory_not_equal(base, other, 32);
+	digest_of("[Policy]\nDeny=integrity\n[u]\nUser=5 7\nAllow=kexec\n", &rs61, other);
+	assert_memory_not_equal(base, other, 32);
+	digest_of("[Policy]\nDeny=integrity\n[v]\nUser=5 6\nAllow=kexec\n", &rs61, other);
+	assert_memory_not_equal(base, other, 32);
+	digest_of("[Policy]\nMode=audit\nDeny=integrity\n[u]\nUser=5 6\nAllow=kexec\n", &rs61,
+		  other);
+	assert_memory_not_equal(base, other, 32);
+	digest_of("[Policy]\nRateLimit=5\nDeny=integrity\n[u]\nUser=5 6\nAllow=kexec\n", &rs61,
+		  other);
+	assert_memory_not_equal(base, other, 32);
+	digest_of("[Policy]\nDeny=integrity\n[u]\nUser=5 6\nAllow=kexec\nHost=yes\n", &rs61, other);
+	assert_memory_not_equal(base, other, 32);
+	/* Another kernel's reasons are another compiled policy. */
+	digest_of("[Policy]\nDeny=integrity\n[u]\nUser=5 6\nAllow=kexec\n", &rs510, other);
+	assert_memory_not_equal(base, other, 32);
+}
+
+/* ---- files and presets ---------------------------------------------------------------- */
+
+static void test_compile_file(void **state)
+{
+	char path[300];
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/p.conf", tmpdir);
+	write_file(path, "[Policy]\nDeny=kexec\n");
+	assert_int_equal(ld_policy_compile_file(path, &rs61, &topts, &c, &d), 0);
+	assert_string_equal(c.source, path);
+	assert_int_equal(c.pol.action[0][num(&rs61, "kexec")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+
+	write_file(path, "[Policy]\n\nDeny=kexek\n");
+	assert_int_equal(ld_policy_compile_file(path, &rs61, &topts, &c, &d), -EINVAL);
+	assert_string_equal(d.msgs[0].file, path);
+	assert_int_equal(d.msgs[0].line, 3);
+	assert_int_equal(ld_policy_exit_code(-EINVAL), LD_EXIT_FAIL);
+	ld_diag_free(&d);
+
+	snprintf(path, sizeof(path), "%s/missing.conf", tmpdir);
+	assert_int_equal(ld_policy_compile_file(path, &rs61, &topts, &c, &d), -ENOENT);
+	assert_non_null(strstr(d.msgs[0].text, "no such file"));
+	assert_int_equal(ld_policy_exit_code(-ENOENT), LD_EXIT_ERR);
+	ld_diag_free(&d);
+}
+
+static void compile_preset(const char *name, const struct ld_reasons *rs, struct ld_compiled *c)
+{
+	struct ld_diag d = { 0 };
+
+	assert_int_equal(ld_policy_compile_profile(name, rs, NULL, c, &d), 0);
+	if (d.count)
+		ld_diag_print(&d, stderr);
+	assert_int_equal(d.count, 0);
+	ld_diag_free(&d);
+}
+
+static void test_presets_mean_what_they_say(void **state)
+{
+	const struct ld_reasons *all[] = { &rs510, &rs61 };
+	struct ld_compiled c;
+	(void)state;
+
+	assert_int_equal(ld_preset_count, 6);
+	for (int k = 0; k < 2; k++) {
+		const struct ld_reasons *rs = all[k];
+		unsigned int hib = num(rs, "hibernation");
+
+		compile_preset("allow", rs, &c);
+		assert_int_equal(c.pol.nrules, 1);
+		assert_row_by_class(&c, 0, rs, LD_ACT_AUDIT, LD_ACT_AUDIT);
+		assert_int_equal(c.pol.mode, LD_MODE_ENFORCE);
+		ld_compiled_free(&c);
+
+		compile_preset("integrity", rs, &c);
+		assert_int_equal(c.pol.nrules, 1);
+		assert_row_by_class(&c, 0, rs, LD_ACT_DENY, LD_ACT_ALLOW);
+		ld_compiled_free(&c);
+
+		compile_preset("confidentiality", rs, &c);
+		assert_int_equal(c.pol.nrules, 1);
+		assert_row_by_class(&c, 0, rs, LD_ACT_DENY, LD_ACT_DENY);
+		ld_compiled_free(&c);
+
+		compile_preset("restricted", rs, &c);
+		assert_int_equal(c.pol.nrules, 1);
+		assert_row_by_class(&c, 0, rs, LD_ACT_DENY, LD_ACT_DENY);
+		ld_compiled_free(&c);
+
+		compile_preset("desktop", rs, &c);
+		assert_int_equal(c.pol.nrules, 1);
+		for (unsigned int i = 0; i < rs->count; i++) {
+			const struct ld_reason *x = &rs->r[i];
+			int want = x->class == LD_CLASS_INTEGRITY && x->number != hib
+					   ? LD_ACT_DENY
+					   : LD_ACT_ALLOW;
+
+			assert_int_equal(c.pol.action[0][x->number], want);
+		}
+		ld_compiled_free(&c);
+
+		compile_preset("baseline", rs, &c);
+		assert_int_equal(c.pol.nrules, 2);
+		assert_int_equal(c.pol.host_rule, 1);
+		assert_row_by_class(&c, 0, rs, LD_ACT_DENY, LD_ACT_DENY);
+		assert_row_by_class(&c, 1, rs, LD_ACT_ALLOW, LD_ACT_ALLOW);
+		{
+			struct ld_subject_rules sr;
+
+			ld_compiled_match(&c, 0, 0, 0, 0, false, &sr); /* a container's root */
+			assert_int_equal(ld_decide(&c.pol, hib, &sr).outcome, LD_OUT_DENIED);
+			ld_compiled_match(&c, 0, 0, 0, 0, true, &sr); /* the host */
+			assert_int_equal(ld_decide(&c.pol, hib, &sr).outcome, LD_OUT_ALLOWED);
+		}
+		ld_compiled_free(&c);
+	}
+}
+
+static void test_unknown_profile(void **state)
+{
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	(void)state;
+
+	assert_int_equal(ld_policy_compile_profile("paranoid", &rs61, NULL, &c, &d), -ENOENT);
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.msgs[0].file, "profile:paranoid");
+	assert_non_null(strstr(d.msgs[0].text,
+			       "allow, baseline, restricted, integrity, confidentiality, desktop"));
+	assert_int_equal(ld_policy_exit_code(-ENOENT), LD_EXIT_ERR);
+	ld_diag_free(&d);
+}
+
+/* ---- commands -------------------------------------------------------------------------- */
+
+/* Run a command with stdout (and stderr) in files; returns its exit code. */
+static int run(int (*fn)(int, char **), char **argv, char *out, size_t outlen, char *err,
+	       size_t errlen)
+{
+	char opath[300], epath[300];
+	int argc = 0, ret, so, se, fo, fe;
+
+	while (argv[argc])
+		argc++;
+	snprintf(opath, sizeof(opath), "%s/stdout", tmpdir);
+	snprintf(epath, sizeof(epath), "%s/stderr", tmpdir);
+	fflush(stdout);
+	fflush(stderr);
+	so = dup(1);
+	se = dup(2);
+	fo = open(opath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	fe = open(epath, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	assert_true(so >= 0 && se >= 0 && fo >= 0 && fe >= 0);
+	dup2(fo, 1);
+	dup2(fe, 2);
+	ret = fn(argc, argv);
+	fflush(stdout);
+	fflush(stderr);
+	dup2(so, 1);
+	dup2(se, 2);
+	close(so);
+	close(se);
+	close(fo);
+	close(fe);
+	assert_true(ld_read_file(opath, out, outlen) >= 0);
+	assert_true(ld_read_file(epath, err, errlen) >= 0);
+	return ret;
+}
+
+static void test_check_command(void **state)
+{
+	static char out[65536], err[8192];
+	char path[300];
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/typo.conf", tmpdir);
+	write_file(path, "[Policy]\nDeny=dev_men\n");
+	{
+		char *argv[] = { "check", path, "--btf", btf61_path, NULL };
+
+		assert_int_equal(run(cmd_check, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_FAIL);
+		assert_non_null(strstr(err, ":2: error: unknown reason 'dev_men'; did you mean "
+					    "dev_mem?"));
+		assert_non_null(strstr(err, path));
+	}
+	{
+		char *argv[] = { "check", "--profile", "desktop", "--btf", btf61_path, NULL };
+
+		assert_int_equal(run(cmd_check, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "profile:desktop: valid"));
+		assert_non_null(strstr(out, "hibernation            integrity        allow"));
+		assert_non_null(strstr(out, "dev_mem                integrity        deny"));
+	}
+	{
+		char *argv[] = { "check", "--profile", "baseline", "--btf", btf61_path, NULL };
+		struct json_object *o, *rules, *r1, *acts, *v;
+
+		ld_g.json = true;
+		assert_int_equal(run(cmd_check, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		ld_g.json = false;
+		o = json_tokener_parse(out);
+		assert_non_null(o);
+		assert_true(json_object_object_get_ex(o, "valid", &v));
+		assert_true(json_object_get_boolean(v));
+		assert_true(json_object_object_get_ex(o, "rules", &rules));
+		assert_int_equal(json_object_array_length(rules), 2);
+		r1 = json_object_array_get_idx(rules, 1);
+		assert_true(json_object_object_get_ex(r1, "actions", &acts));
+		assert_true(json_object_object_get_ex(acts, "kexec", &v));
+		assert_string_equal(json_object_get_string(v), "allow");
+		json_object_put(o);
+	}
+	{
+		char *argv[] = { "check", "--profile", "nope", "--btf", btf61_path, NULL };
+
+		assert_int_equal(run(cmd_check, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_ERR);
+		assert_non_null(strstr(err, "no such profile"));
+	}
+	{
+		char *argv[] = { "check", NULL };
+
+		assert_int_equal(run(cmd_check, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_ERR);
+	}
+	{
+		char *argv[] = { "check", "/no/such/policy.conf", "--btf", btf61_path, NULL };
+
+		assert_int_equal(run(cmd_check, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_ERR);
+	}
+}
+
+static void test_explain_command(void **state)
+{
+	static char out[65536], err[8192];
+	char path[300], tool[300], text[800];
+	(void)state;
+
+	make_file("explained-tool", tool, sizeof(tool));
+	snprintf(path, sizeof(path), "%s/explain.conf", tmpdir);
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=integrity\n[host]\nHost=yes\nAllow=kexec\n"
+		 "[flash]\nExecutable=%s\nAllow=dev_mem\n",
+		 tool);
+	write_file(path, text);
+	{
+		char *argv[] = {
+			"explain", path, "--reason", "dev_mem", "--btf", btf61_path, NULL
+		};
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "verdict:    deny -> denied"));
+		assert_non_null(strstr(out, "matched by host"));
+	}
+	{
+		char *argv[] = { "explain", path,    "--reason", "dev_mem", "--exe",
+				 tool,	    "--btf", btf61_path, NULL };
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "verdict:    allow"));
+		assert_non_null(strstr(out, "[flash]"));
+		assert_non_null(strstr(out, "matched by executable"));
+		assert_non_null(strstr(out, "host [host] (outranked)"));
+	}
+	{
+		char *argv[] = { "explain", path,    "--reason", "kexec", "--container",
+				 "--audit", "--btf", btf61_path, NULL };
+		struct json_object *o, *arr, *v, *x;
+
+		ld_g.json = true;
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		ld_g.json = false;
+		o = json_tokener_parse(out);
+		assert_non_null(o);
+		assert_true(json_object_object_get_ex(o, "verdicts", &arr));
+		v = json_object_array_get_idx(arr, 0);
+		assert_true(json_object_object_get_ex(v, "outcome", &x));
+		assert_string_equal(json_object_get_string(x), "audited");
+		assert_true(json_object_object_get_ex(v, "would_deny", &x));
+		assert_true(json_object_get_boolean(x));
+		assert_true(json_object_object_get_ex(v, "match", &x));
+		assert_string_equal(json_object_get_string(x), "default");
+		json_object_put(o);
+	}
+	{
+		char *argv[] = {
+			"explain", path, "--reason", "dev_men", "--btf", btf61_path, NULL
+		};
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_ERR);
+		assert_non_null(strstr(err, "did you mean dev_mem?"));
+	}
+	{
+		char *argv[] = { "explain", path, "--btf", btf61_path, NULL };
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_ERR);
+	}
+}
+
+/* ---- fixtures -------------------------------------------------------------------------- */
+
+static int setup(void **state)
+{
+	(void)state;
+	if (!mkdtemp(tmpdir))
+		return -1;
+	snprintf(cgroot, sizeof(cgroot), "%s/cgroup", tmpdir);
+	snprintf(passwd, sizeof(passwd), "%s/passwd", tmpdir);
+	if (mkdir(cgroot, 0755) != 0)
+		return -1;
+	write_file(passwd, "root:x:0:0:root:/root:/bin/sh\n"
+			   "alice:x:1001:1001::/home/alice:/bin/sh\n"
+			   "bob:x:2000:2000::/home/bob:/bin/sh\n");
+	topts.cgroup_root = cgroot;
+	topts.passwd = passwd;
+	load_rs("k510", k510, N(k510), &rs510, NULL);
+	load_rs("k61", k61, N(k61), &rs61, btf61_path);
+	load_rs("kold", kold, N(kold), &rsold, NULL);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	char cmd[128];
+	(void)state;
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", tmpdir);
+	return system(cmd);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_empty_policy_allows_all),
+		cmocka_unit_test(test_groups_per_numbering),
+		cmocka_unit_test(test_lines_apply_in_order),
+		cmocka_unit_test(test_words_case_commas_comments),
+		cmocka_unit_test(test_mode_and_rate_limit),
+		cmocka_unit_test(test_typo_suggests),
+		cmocka_unit_test(test_reason_of_other_kernels_warns),
+		cmocka_unit_test(test_bpf_read_alias),
+		cmocka_unit_test(test_structure_errors),
+		cmocka_unit_test(test_errors_in_several_places),
+		cmocka_unit_test(test_line_limits),
+		cmocka_unit_test(test_executable_identity),
+		cmocka_unit_test(test_executable_errors),
+		cmocka_unit_test(test_cgroups),
+		cmocka_unit_test(test_users),
+		cmocka_unit_test(test_host),
+		cmocka_unit_test(test_policy_after_subjects),
+		cmocka_unit_test(test_rule_limit),
+		cmocka_unit_test(test_uid_limit),
+		cmocka_unit_test(test_cgroup_limit),
+		cmocka_unit_test(test_exe_limit),
+		cmocka_unit_test(test_precedence_end_to_end),
+		cmocka_unit_test(test_digest),
+		cmocka_unit_test(test_compile_file),
+		cmocka_unit_test(test_presets_mean_what_they_say),
+		cmocka_unit_test(test_unknown_profile),
+		cmocka_unit_test(test_check_command),
+		cmocka_unit_test(test_explain_command),
+	};
+
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
