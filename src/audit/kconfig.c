@@ -211,6 +211,17 @@ int ld_kconfig_parse(struct ld_kconfig *kc, const char *text, size_t len, char *
 	return 0;
 }
 
+/* zlib's error text without the "PATH: " it starts with (callers name the file themselves). */
+static const char *gz_message(gzFile gz, const char *path, int *err)
+{
+	const char *msg = gzerror(gz, err);
+	size_t n = strlen(path);
+
+	if (strncmp(msg, path, n) == 0 && msg[n] == ':' && msg[n + 1] == ' ')
+		msg += n + 2;
+	return msg;
+}
+
 int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t whylen)
 {
 	size_t cap = 1 << 20, len = 0;
@@ -237,7 +248,7 @@ int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t w
 		}
 		n = gzread(gz, buf + len, (unsigned int)(cap - len));
 		if (n < 0) {
-			const char *msg = gzerror(gz, &err);
+			const char *msg = gz_message(gz, path, &err);
 
 			snprintf(why, whylen, "%s", err == Z_ERRNO ? strerror(errno) : msg);
 			free(buf);
@@ -266,7 +277,7 @@ int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t w
 	/* A truncated gzip stream ends early with Z_BUF_ERROR ("unexpected end of file"). */
 	gzerror(gz, &err);
 	if (err != Z_OK && err != Z_STREAM_END) {
-		snprintf(why, whylen, "%s", gzerror(gz, &err));
+		snprintf(why, whylen, "%s", gz_message(gz, path, &err));
 		free(buf);
 		gzclose(gz);
 		return -EINVAL;
