@@ -22,75 +22,9 @@
 #include <unistd.h>
 
 #include "cmds.h"
+#include "kernels.h"
 #include "policy/policy.h"
 #include "util.h"
-
-/* Debian bullseye 5.10: no DEVICE_TREE/RTAS/XEN; tracefs is 24. */
-static const char *const k510[] = {
-	"NONE",
-	"MODULE_SIGNATURE",
-	"DEV_MEM",
-	"EFI_TEST",
-	"KEXEC",
-	"HIBERNATION",
-	"PCI_ACCESS",
-	"IOPORT",
-	"MSR",
-	"ACPI_TABLES",
-	"PCMCIA_CIS",
-	"TIOCSSERIAL",
-	"MODULE_PARAMETERS",
-	"MMIOTRACE",
-	"DEBUGFS",
-	"XMON_WR",
-	"BPF_WRITE_USER",
-	"DBG_WRITE_KERNEL",
-	"INTEGRITY_MAX",
-	"KCORE",
-	"KPROBES",
-	"BPF_READ_KERNEL",
-	"DBG_READ_KERNEL",
-	"PERF",
-	"TRACEFS",
-	"XMON_RW",
-	"XFRM_SECRET",
-	"CONFIDENTIALITY_MAX",
-};
-
-/* 6.1 and later: DEVICE_TREE, RTAS_ERROR_INJECTION, XEN_USER_ACTIONS inserted; tracefs 27. */
-static const char *const k61[] = {
-	"NONE",
-	"MODULE_SIGNATURE",
-	"DEV_MEM",
-	"EFI_TEST",
-	"KEXEC",
-	"HIBERNATION",
-	"PCI_ACCESS",
-	"IOPORT",
-	"MSR",
-	"ACPI_TABLES",
-	"DEVICE_TREE",
-	"PCMCIA_CIS",
-	"TIOCSSERIAL",
-	"MODULE_PARAMETERS",
-	"MMIOTRACE",
-	"DEBUGFS",
-	"XMON_WR",
-	"BPF_WRITE_USER",
-	"DBG_WRITE_KERNEL",
-	"RTAS_ERROR_INJECTION",
-	"XEN_USER_ACTIONS",
-	"INTEGRITY_MAX",
-	"KCORE",
-	"KPROBES",
-	"BPF_READ_KERNEL",
-	"DBG_READ_KERNEL",
-	"PERF",
-	"TRACEFS",
-	"XMON_RW",
-	"XFRM_SECRET",
-	"CONFIDENTIALITY_MAX",
-};
 
 /* Before 5.14: LOCKDOWN_BPF_READ. */
 static const char *const kold[] = {
@@ -105,38 +39,13 @@ static struct ld_reasons rs510, rs61, rsold;
 static struct ld_policy_opts topts; /* cgroup root and passwd in tmpdir */
 static char cgroot[256], passwd[256];
 
-static void write_btf(const char *path, const char *const *names, size_t n)
-{
-	struct btf *btf = btf__new_empty();
-	const void *raw;
-	__u32 size;
-	FILE *f;
-
-	assert_non_null(btf);
-	assert_true(btf__add_int(btf, "int", 4, BTF_INT_SIGNED) > 0);
-	assert_true(btf__add_enum(btf, "lockdown_reason", 4) > 0);
-	for (size_t i = 0; i < n; i++) {
-		char full[64];
-
-		snprintf(full, sizeof(full), "LOCKDOWN_%s", names[i]);
-		assert_int_equal(btf__add_enum_value(btf, full, (__s64)i), 0);
-	}
-	raw = btf__raw_data(btf, &size);
-	assert_non_null(raw);
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(raw, 1, size, f), size);
-	fclose(f);
-	btf__free(btf);
-}
-
 static void load_rs(const char *name, const char *const *names, size_t n, struct ld_reasons *rs,
 		    char *path_out)
 {
 	char path[256], err[256];
 
 	snprintf(path, sizeof(path), "%s/%s.btf", tmpdir, name);
-	write_btf(path, names, n);
+	ld_test_write_btf(path, "lockdown_reason", names, n);
 	assert_int_equal(ld_reasons_load(path, rs, err, sizeof(err)), 0);
 	if (path_out)
 		strcpy(path_out, path);
@@ -1196,8 +1105,8 @@ static int setup(void **state)
 			   "bob:x:2000:2000::/home/bob:/bin/sh\n");
 	topts.cgroup_root = cgroot;
 	topts.passwd = passwd;
-	load_rs("k510", k510, N(k510), &rs510, NULL);
-	load_rs("k61", k61, N(k61), &rs61, btf61_path);
+	load_rs("k510", ld_test_k510.names, ld_test_k510.count, &rs510, NULL);
+	load_rs("k61", ld_test_k61.names, ld_test_k61.count, &rs61, btf61_path);
 	load_rs("kold", kold, N(kold), &rsold, NULL);
 	return 0;
 }

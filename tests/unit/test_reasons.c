@@ -16,76 +16,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "kernels.h"
 #include "reasons.h"
-
-/*
- * Debian bullseye 5.10.0-32 (5.10.223), as its BTF has it: DBG_* backported, the
- * BPF_READ_KERNEL name, no DEVICE_TREE/RTAS/XEN and no XFRM_SECRET.
- */
-static const char *const k510[] = {
-	"NONE",
-	"MODULE_SIGNATURE",
-	"DEV_MEM",
-	"EFI_TEST",
-	"KEXEC",
-	"HIBERNATION",
-	"PCI_ACCESS",
-	"IOPORT",
-	"MSR",
-	"ACPI_TABLES",
-	"PCMCIA_CIS",
-	"TIOCSSERIAL",
-	"MODULE_PARAMETERS",
-	"MMIOTRACE",
-	"DEBUGFS",
-	"XMON_WR",
-	"BPF_WRITE_USER",
-	"DBG_WRITE_KERNEL",
-	"INTEGRITY_MAX",
-	"KCORE",
-	"KPROBES",
-	"BPF_READ_KERNEL",
-	"DBG_READ_KERNEL",
-	"PERF",
-	"TRACEFS",
-	"XMON_RW",
-	"CONFIDENTIALITY_MAX",
-};
-
-/* 6.1 and later (as in this machine's kernel): DEVICE_TREE, RTAS, XEN inserted. */
-static const char *const k61[] = {
-	"NONE",
-	"MODULE_SIGNATURE",
-	"DEV_MEM",
-	"EFI_TEST",
-	"KEXEC",
-	"HIBERNATION",
-	"PCI_ACCESS",
-	"IOPORT",
-	"MSR",
-	"ACPI_TABLES",
-	"DEVICE_TREE",
-	"PCMCIA_CIS",
-	"TIOCSSERIAL",
-	"MODULE_PARAMETERS",
-	"MMIOTRACE",
-	"DEBUGFS",
-	"XMON_WR",
-	"BPF_WRITE_USER",
-	"DBG_WRITE_KERNEL",
-	"RTAS_ERROR_INJECTION",
-	"XEN_USER_ACTIONS",
-	"INTEGRITY_MAX",
-	"KCORE",
-	"KPROBES",
-	"BPF_READ_KERNEL",
-	"DBG_READ_KERNEL",
-	"PERF",
-	"TRACEFS",
-	"XMON_RW",
-	"XFRM_SECRET",
-	"CONFIDENTIALITY_MAX",
-};
 
 /* Before 5.14: LOCKDOWN_BPF_READ, and a reason name no catalog knows (a future kernel). */
 static const char *const kold[] = {
@@ -97,40 +29,12 @@ static const char *const kold[] = {
 
 static char tmpdir[] = "/tmp/ld-test-reasons-XXXXXX";
 
-/* Build a BTF with an int and an enum lockdown_reason of the given names; write it raw. */
-static void write_btf(const char *path, const char *enum_name, const char *const *names, size_t n)
-{
-	struct btf *btf = btf__new_empty();
-	const void *raw;
-	__u32 size;
-	FILE *f;
-	int id;
-
-	assert_non_null(btf);
-	assert_true(btf__add_int(btf, "int", 4, BTF_INT_SIGNED) > 0);
-	id = btf__add_enum(btf, enum_name, 4);
-	assert_true(id > 0);
-	for (size_t i = 0; i < n; i++) {
-		char full[64];
-
-		snprintf(full, sizeof(full), "LOCKDOWN_%s", names[i]);
-		assert_int_equal(btf__add_enum_value(btf, full, (__s64)i), 0);
-	}
-	raw = btf__raw_data(btf, &size);
-	assert_non_null(raw);
-	f = fopen(path, "wb");
-	assert_non_null(f);
-	assert_int_equal(fwrite(raw, 1, size, f), size);
-	fclose(f);
-	btf__free(btf);
-}
-
 static void load(const char *const *names, size_t n, struct ld_reasons *rs)
 {
 	char path[128], err[256];
 
 	snprintf(path, sizeof(path), "%s/btf", tmpdir);
-	write_btf(path, "lockdown_reason", names, n);
+	ld_test_write_btf(path, "lockdown_reason", names, n);
 	assert_int_equal(ld_reasons_load(path, rs, err, sizeof(err)), 0);
 }
 
@@ -151,7 +55,7 @@ static void test_510_numbering(void **state)
 	unsigned int integ, conf;
 	(void)state;
 
-	load(k510, N(k510), &rs);
+	load(ld_test_k510.names, ld_test_k510.count, &rs);
 	assert_int_equal(rs.count, 24);
 	assert_int_equal(rs.integrity_max, 18);
 	assert_null(ld_reason_by_name(&rs, "xfrm_secret"));
@@ -170,7 +74,7 @@ static void test_61_numbering(void **state)
 	unsigned int integ, conf;
 	(void)state;
 
-	load(k61, N(k61), &rs);
+	load(ld_test_k61.names, ld_test_k61.count, &rs);
 	assert_int_equal(rs.count, 28);
 	assert_int_equal(ld_reason_by_name(&rs, "tracefs")->number, 27);
 	assert_int_equal(ld_reason_by_name(&rs, "xen_user_actions")->number, 20);
@@ -243,7 +147,7 @@ static void test_no_enum(void **state)
 	(void)state;
 
 	snprintf(path, sizeof(path), "%s/other", tmpdir);
-	write_btf(path, "something_else", k61, N(k61));
+	ld_test_write_btf(path, "something_else", ld_test_k61.names, ld_test_k61.count);
 	assert_int_equal(ld_reasons_load(path, &rs, err, sizeof(err)), -ENOENT);
 	assert_non_null(strstr(err, "lockdown_reason"));
 }
@@ -256,7 +160,7 @@ static void test_missing_markers(void **state)
 	(void)state;
 
 	snprintf(path, sizeof(path), "%s/nomarks", tmpdir);
-	write_btf(path, "lockdown_reason", nomarks, N(nomarks));
+	ld_test_write_btf(path, "lockdown_reason", nomarks, N(nomarks));
 	assert_int_equal(ld_reasons_load(path, &rs, err, sizeof(err)), -EINVAL);
 	assert_non_null(strstr(err, "INTEGRITY_MAX"));
 }

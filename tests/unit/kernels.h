@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only */
+/*
+ * Test fixtures: enum lockdown_reason as real kernels' BTF has it, and a writer that turns a
+ * list of enumerators into a raw BTF file for ld_reasons_load(). Shared by the unit tests.
+ */
+#ifndef LD_TEST_KERNELS_H
+#define LD_TEST_KERNELS_H
+
+#include <stddef.h>
+
+#include "reasons.h"
+
+/* Enumerator names without LOCKDOWN_, values 0..n-1 in order. */
+struct ld_test_kernel {
+	const char *const *names;
+	size_t count;
+};
+
+/* Debian bullseye 5.10.0-32 (5.10.223): 24 reasons, tracefs = 24, no xfrm_secret. */
+extern const struct ld_test_kernel ld_test_k510;
+/* 6.1 and later (bookworm, trixie, sid): 28 reasons, tracefs = 27. */
+extern const struct ld_test_kernel ld_test_k61;
+
+/* Write an enum named enum_name with LOCKDOWN_<names[i]> = i, plus an int, as raw BTF. */
+void ld_test_write_btf(const char *path, const char *enum_name, const char *const *names, size_t n);
+
+/* Write the kernel's BTF to path and load it into rs; fails the test on any error. */
+void ld_test_load_kernel(const char *path, const struct ld_test_kernel *k, struct ld_reasons *rs);
+
+#endif
