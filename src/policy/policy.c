@@ -608,10 +608,8 @@ static void key_host(struct ctx *c, const char *value)
 
 static void key_mode(struct ctx *c, const char *value)
 {
-	char v[32];
+	const char *v = value; /* trailing space and comment already stripped */
 
-	snprintf(v, sizeof(v), "%s", value);
-	ld_rstrip(v);
 	if (c->mode_line) {
 		error(c, "Mode= given twice (first at line %u)", c->mode_line);
 		return;
@@ -687,11 +685,28 @@ static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 		      key, sec_name(c, c->cur));
 }
 
-static int handler(void *user, const char *section, const char *key, const char *value)
+/* Copy value without a trailing comment: '#' at its start or after white space. */
+static void strip_comment(const char *value, char *out, size_t len)
+{
+	size_t n = 0;
+
+	for (; value[n] && n < len - 1; n++) {
+		if (value[n] == '#' && (n == 0 || isspace((unsigned char)value[n - 1])))
+			break;
+		out[n] = value[n];
+	}
+	out[n] = '\0';
+	ld_rstrip(out);
+}
+
+static int handler(void *user, const char *section, const char *key, const char *raw)
 {
 	struct ctx *c = user;
+	char value[MAX_LINE];
 	bool is_policy;
 	(void)section;
+
+	strip_comment(raw, value, sizeof(value));
 
 	if (c->cur == CUR_SKIP || c->oom)
 		return 1;

@@ -235,6 +235,16 @@ static void test_words_case_commas_comments(void **state)
 	assert_int_equal(c.pol.action[0][num(&rs61, "perf")], LD_ACT_AUDIT);
 	assert_int_equal(c.pol.action[0][num(&rs61, "tracefs")], LD_ACT_ALLOW);
 	ld_compiled_free(&c);
+
+	/* '#' after white space ends every kind of value; inside a word it does not. */
+	compile_ok("[Policy]\nMode=audit # watch first\nRateLimit=7 # per second\n"
+		   "[h]\nHost=yes # the host\n",
+		   &rs61, &c, 0);
+	assert_int_equal(c.pol.mode, LD_MODE_AUDIT);
+	assert_int_equal(c.pol.rate_limit, 7);
+	assert_int_equal(c.pol.host_rule, 1);
+	ld_compiled_free(&c);
+	assert_invalid("[h]\nUser=1#2\n", &rs61, 2, "user '1#2': not a valid uid");
 }
 
 static void test_mode_and_rate_limit(void **state)
