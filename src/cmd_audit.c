@@ -19,7 +19,7 @@
 static void usage(FILE *f)
 {
 	fprintf(f,
-		"usage: lockdown audit [-j] [--profile cloudflare|kspp] [--offline]\n"
+		"usage: lockdown audit [-j] [--profile cloudflare|kspp] [--offline] [--strict]\n"
 		"                      [--kconfig FILE] [--cmdline FILE] [--sysctl-root DIR]\n"
 		"                      [--securityfs DIR] [--sysfs-root DIR]\n"
 		"                      [--fix kconfig|sysctl|cmdline]\n\n"
@@ -44,7 +44,8 @@ static void usage(FILE *f)
 		"  --sysfs-root DIR    sysfs tree for module/module/parameters/sig_enforce and\n"
 		"                      firmware/efi/efivars (default /sys)\n"
 		"  --offline           read only the inputs given above, nothing of this "
-		"machine\n\n"
+		"machine\n"
+		"  --strict            exit 1 when a check is unknown, not only when one fails\n\n"
 		"  --profile NAME      cloudflare (default): lockdown integrity is enough, "
 		"kexec_file\n"
 		"                      with forced signatures is allowed; kspp: confidentiality, "
@@ -58,7 +59,8 @@ static void usage(FILE *f)
 		"  lockdown audit\n"
 		"  lockdown audit --offline --kconfig /boot/config-6.1.0-50-amd64 -j\n"
 		"  lockdown audit --fix sysctl > /etc/sysctl.d/90-lockdown.conf\n\n"
-		"exit status: 0 no check failed, 1 some check failed, 2 usage or input error.\n");
+		"exit status: 0 no check failed, 1 some check failed (or, with --strict, is\n"
+		"unknown), 2 usage or input error.\n");
 }
 
 enum fix_kind {
@@ -309,6 +311,7 @@ int cmd_audit(int argc, char **argv)
 		{ "securityfs", required_argument, NULL, 'S' },
 		{ "sysfs-root", required_argument, NULL, 'y' },
 		{ "offline", no_argument, NULL, 'o' },
+		{ "strict", no_argument, NULL, 'X' },
 		{ "profile", required_argument, NULL, 'P' },
 		{ "fix", required_argument, NULL, 'f' },
 		{ "help", no_argument, NULL, 'h' },
@@ -320,12 +323,16 @@ int cmd_audit(int argc, char **argv)
 	struct ld_audit_input *in;
 	struct ld_result *res;
 	unsigned int counts[LD_ST_N] = { 0 };
+	bool strict = false;
 	size_t n = 0;
 	int c;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
 		switch (c) {
+		case 'X':
+			strict = true;
+			break;
 		case 'k':
 			o.kconfig = optarg;
 			break;
@@ -400,5 +407,6 @@ int cmd_audit(int argc, char **argv)
 	ld_audit_input_free(in);
 	free(in);
 	free(res);
-	return counts[LD_ST_FAIL] ? LD_EXIT_FAIL : LD_EXIT_OK;
+	/* --strict: a fact nobody could read is no proof of protection either. */
+	return counts[LD_ST_FAIL] || (strict && counts[LD_ST_UNKNOWN]) ? LD_EXIT_FAIL : LD_EXIT_OK;
 }
