@@ -249,7 +249,8 @@ static __always_inline int rate_ok(__u32 reason, __u32 limit)
 	}
 	if (r->count >= limit)
 		return 0;
-	__sync_fetch_and_add(&r->count, 1);
+	/* Shared by all CPUs; a lost update lets one more event through, never fewer. */
+	r->count++;
 	return 1;
 }
 
@@ -322,17 +323,21 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 
 	v = ld_decide(p, reason, &sr);
 
+	/*
+	 * Per-CPU counters take plain increments and stay exact: the program runs with migration
+	 * disabled and never re-enters itself on one CPU (the trampoline's recursion check).
+	 */
 	c = bpf_map_lookup_elem(&counters, &reason);
 	if (c && v.outcome < LD_OUTCOMES)
-		__sync_fetch_and_add(&c->outcome[v.outcome], 1);
+		c->outcome[v.outcome]++;
 
 	if (v.outcome != LD_OUT_ALLOWED) {
 		if (!rate_ok(reason, p->rate_limit)) {
 			if (c && p->rate_limit)
-				__sync_fetch_and_add(&c->ratelimited, 1);
+				c->ratelimited++;
 		} else if (!(e = bpf_ringbuf_reserve(&events, sizeof(*e), 0))) {
 			if (c)
-				__sync_fetch_and_add(&c->dropped, 1);
+				c->dropped++;
 		} else {
 			__u64 pt = bpf_get_current_pid_tgid();
 			__u64 ug = bpf_get_current_uid_gid();
@@ -369,7 +374,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			__builtin_memcpy(e->pcomm, s.pcomm, sizeof(e->pcomm));
 			bpf_ringbuf_submit(e, 0);
 			if (c)
-				__sync_fetch_and_add(&c->events, 1);
+				c->events++;
 		}
 	}
 	/* 0 or -EPERM: inlined, so the verifier sees the bounded value ([-4095, 0] on 6.12+). */
