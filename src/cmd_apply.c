@@ -81,21 +81,9 @@ int cmd_apply(int argc, char **argv)
 			return LD_EXIT_ERR;
 		}
 	}
-	if (optind < argc)
-		path = argv[optind++];
-	if (optind < argc) {
-		ld_err("apply: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
-	if (!!path == !!profile) {
-		ld_err("apply: give a policy file or --profile NAME (profiles: %s)",
-		       ld_preset_names());
-		return LD_EXIT_ERR;
-	}
-	if (ld_reasons_load(aopts.btf, &rs, why, sizeof(why)) != 0) {
-		ld_err("%s", why);
-		return LD_EXIT_ERR;
-	}
+	ret = ld_policy_args("apply", argc, argv, profile, aopts.btf, &path, &rs);
+	if (ret != 0)
+		return ret;
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
 	ld_diag_free(&d);

@@ -255,7 +255,7 @@ int cmd_check(int argc, char **argv)
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
-	char err[512], source[300];
+	char source[300];
 	int ch, ret;
 
 	optind = 1;
@@ -278,21 +278,9 @@ int cmd_check(int argc, char **argv)
 			return LD_EXIT_ERR;
 		}
 	}
-	if (optind < argc)
-		path = argv[optind++];
-	if (optind < argc) {
-		ld_err("check: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
-	if (!!path == !!profile) {
-		ld_err("check: give a policy file or --profile NAME (profiles: %s)",
-		       ld_preset_names());
-		return LD_EXIT_ERR;
-	}
-	if (ld_reasons_load(btf_path, &rs, err, sizeof(err)) != 0) {
-		ld_err("%s", err);
-		return LD_EXIT_ERR;
-	}
+	ret = ld_policy_args("check", argc, argv, profile, btf_path, &path, &rs);
+	if (ret != 0)
+		return ret;
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
 	snprintf(source, sizeof(source), "%s%s", profile ? "profile:" : "",

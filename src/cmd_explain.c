@@ -201,23 +201,11 @@ int cmd_explain(int argc, char **argv)
 			return LD_EXIT_ERR;
 		}
 	}
-	if (optind < argc)
-		path = argv[optind++];
-	if (optind < argc) {
-		ld_err("explain: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
-	if (!!path == !!profile) {
-		ld_err("explain: give a policy file or --profile NAME (profiles: %s)",
-		       ld_preset_names());
-		return LD_EXIT_ERR;
-	}
+	ret = ld_policy_args("explain", argc, argv, profile, btf_path, &path, &rs);
+	if (ret != 0)
+		return ret;
 	if (!reason) {
 		ld_err("explain: --reason R is required (a reason name, or all)");
-		return LD_EXIT_ERR;
-	}
-	if (ld_reasons_load(btf_path, &rs, err, sizeof(err)) != 0) {
-		ld_err("%s", err);
 		return LD_EXIT_ERR;
 	}
 

@@ -14,6 +14,7 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <getopt.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdarg.h>
@@ -1047,6 +1048,28 @@ int ld_policy_load(const char *path, const char *profile, const struct ld_reason
 	ret = profile ? ld_policy_compile_profile(profile, rs, opts, out, diag)
 		      : ld_policy_compile_file(path, rs, opts, out, diag);
 	return ret;
+}
+
+int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
+		   const char **path, struct ld_reasons *rs)
+{
+	char err[256];
+
+	*path = optind < argc ? argv[optind++] : NULL;
+	if (optind < argc) {
+		ld_err("%s: unexpected argument '%s'", cmd, argv[optind]);
+		return LD_EXIT_ERR;
+	}
+	if (!!*path == !!profile) {
+		ld_err("%s: give a policy file or --profile NAME (profiles: %s)", cmd,
+		       ld_preset_names());
+		return LD_EXIT_ERR;
+	}
+	if (ld_reasons_load(btf, rs, err, sizeof(err)) != 0) {
+		ld_err("%s", err);
+		return LD_EXIT_ERR;
+	}
+	return 0;
 }
 
 int ld_policy_exit_code(int ret)

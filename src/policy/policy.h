@@ -88,6 +88,15 @@ int ld_policy_load(const char *path, const char *profile, const struct ld_reason
 		   struct ld_diag *diag);
 int ld_policy_exit_code(int ret);
 
+/*
+ * The policy a command is given: an optional POLICY operand at argv[optind] (after getopt) or
+ * --profile NAME, exactly one of the two, and the reasons of the kernel whose BTF is btf (NULL:
+ * the running kernel). Sets *path (NULL with a profile) and *rs. On a usage or BTF error prints
+ * one line naming cmd and returns LD_EXIT_ERR; returns 0 otherwise.
+ */
+int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
+		   const char **path, struct ld_reasons *rs);
+
 /* (Re)compute c->pol.digest from c (done by the compiler; for the loader after edits). */
 int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *rs);
 
