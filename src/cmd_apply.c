@@ -107,12 +107,10 @@ int cmd_apply(int argc, char **argv)
 		json_object_object_add(o, "source", json_object_new_string(c.source));
 		json_object_object_add(o, "mode", json_object_new_string(ld_mode_name(c.pol.mode)));
 		json_object_object_add(o, "digest", json_object_new_string(hex));
-		json_object_object_add(o, "generation", json_object_new_int((int)res.gen));
+		json_object_object_add(o, "generation", json_object_new_int64(res.gen));
 		json_object_object_add(o, "first_load", json_object_new_boolean(res.first_load));
 		json_object_object_add(o, "program",
-				       json_object_new_string(res.variant == LD_VARIANT_PROBE
-								      ? "probe-read (5.10)"
-								      : "btf"));
+				       json_object_new_string(ld_variant_name(res.variant)));
 		ld_json_print(o);
 	} else {
 		printf("lockdown: %s in force (%s mode, digest %.16s…)%s\n", c.source,

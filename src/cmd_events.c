@@ -31,8 +31,8 @@ static void usage(FILE *f)
 		   "newer ones. Each reason reports at most the policy's rate limit per second;\n"
 		   "lockdown stats counts what was rate-limited or dropped.\n\n"
 		   "options:\n"
-		   "  -f, --follow  keep reading until interrupted (otherwise print what is\n"
-		   "                buffered and exit)\n"
+		   "  -f, --follow  keep reading until interrupted or the enforcer is removed\n"
+		   "                (otherwise print what is buffered and exit)\n"
 		   "  -j, -p        one JSON object per line: time, reason, class, description,\n"
 		   "                action, would_deny, pid, comm, exe, uid, cgroup, namespaces,\n"
 		   "                mode, rule, match, subject_is_actor, ...\n\n"
@@ -48,7 +48,6 @@ struct events_state {
 	struct ld_meta meta[LD_GENS];
 	bool have_meta[LD_GENS];
 	__s64 mono_to_real;
-	unsigned long printed;
 };
 
 static volatile sig_atomic_t stop;
@@ -57,6 +56,17 @@ static void on_signal(int sig)
 {
 	(void)sig;
 	stop = 1;
+}
+
+/* Stop at SIGINT or SIGTERM; a closed pipe is an output error (EPIPE), never a signal. */
+static void handle_signals(void)
+{
+	struct sigaction sa = { .sa_handler = on_signal };
+
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL); /* no SA_RESTART: the poll returns at once */
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
 }
 
 static __s64 ts_ns(clockid_t clk)
@@ -94,6 +104,12 @@ static const char *exe_path(const struct ld_event *e, char *buf, size_t len)
 	return buf;
 }
 
+static void event_metas(const struct events_state *s, const struct ld_meta *out[LD_GENS])
+{
+	for (unsigned int g = 0; g < LD_GENS; g++)
+		out[g] = s->have_meta[g] ? &s->meta[g] : NULL;
+}
+
 static int on_event(void *ctx, void *data, size_t size)
 {
 	struct events_state *s = ctx;
@@ -103,8 +119,11 @@ static int on_event(void *ctx, void *data, size_t size)
 
 	if (size < sizeof(*e))
 		return 0;
-	for (unsigned int g = 0; g < LD_GENS; g++)
-		ec.meta[g] = s->have_meta[g] ? &s->meta[g] : NULL;
+	event_metas(s, ec.meta);
+	if (!ld_event_meta(e, ec.meta)) { /* applied since the last refresh, or replaced */
+		refresh(s);
+		event_metas(s, ec.meta);
+	}
 	ec.mono_to_real_ns = s->mono_to_real;
 	ec.exe_path = exe_path(e, path, sizeof(path));
 	if (ld_g.json) {
@@ -113,8 +132,8 @@ static int on_event(void *ctx, void *data, size_t size)
 		ld_event_text(e, &ec, line, sizeof(line));
 		puts(line);
 	}
-	s->printed++;
-	return 0;
+	/* A reader that went away (EPIPE) ends the command, quietly. */
+	return ferror(stdout) || fflush(stdout) != 0 ? -EPIPE : 0;
 }
 
 int cmd_events(int argc, char **argv)
@@ -166,27 +185,28 @@ int cmd_events(int argc, char **argv)
 		ld_pinned_close(&p);
 		return LD_EXIT_ERR;
 	}
-	setvbuf(stdout, NULL, _IOLBF, 0);
+	handle_signals();
 	if (!follow) {
 		err = ring_buffer__consume(rb);
 	} else {
-		signal(SIGINT, on_signal);
-		signal(SIGTERM, on_signal);
-		signal(SIGPIPE, on_signal);
 		while (!stop) {
 			err = ring_buffer__poll(rb, 500);
-			if (err == -EINTR) {
+			if (err == -EINTR)
 				err = 0;
-				continue;
-			}
 			if (err < 0)
 				break;
-			refresh(&s);
+			if (err == 0 && access(LD_PIN_DIR "/link", F_OK) != 0 && errno == ENOENT) {
+				/* Removed: this buffer gets no more reports (a new apply has its own). */
+				err = ring_buffer__consume(rb);
+				if (err >= 0)
+					ld_warn("events: the enforcer was removed");
+				break;
+			}
 		}
 	}
 	ring_buffer__free(rb);
 	ld_pinned_close(&p);
-	if (err < 0 && err != -EINTR) {
+	if (err < 0 && err != -EPIPE) {
 		ld_err("events: reading the event buffer: %s", strerror(-err));
 		return LD_EXIT_ERR;
 	}

@@ -35,12 +35,7 @@ static struct json_object *row_json(const char *name, int number, const char *cl
 		json_object_object_add(o, "number", json_object_new_int(number));
 	if (class)
 		json_object_object_add(o, "class", json_object_new_string(class));
-	json_object_object_add(o, "allowed", json_object_new_uint64(c->outcome[LD_OUT_ALLOWED]));
-	json_object_object_add(o, "audited", json_object_new_uint64(c->outcome[LD_OUT_AUDITED]));
-	json_object_object_add(o, "denied", json_object_new_uint64(c->outcome[LD_OUT_DENIED]));
-	json_object_object_add(o, "events", json_object_new_uint64(c->events));
-	json_object_object_add(o, "ratelimited", json_object_new_uint64(c->ratelimited));
-	json_object_object_add(o, "dropped", json_object_new_uint64(c->dropped));
+	ld_counters_json_add(o, c);
 	return o;
 }
 

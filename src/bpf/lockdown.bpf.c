@@ -41,29 +41,19 @@ struct {
 	__type(value, struct ld_policy);
 } policy SEC(".maps");
 
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, LD_EXE_MAX *LD_GENS);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, struct ld_exe_key);
-	__type(value, __u32);
-} exes SEC(".maps");
+/* Subject tables: key (with the table set) -> rule index. */
+#define SUBJECT_MAP(name, key_type, max)                                                           \
+	struct {                                                                                   \
+		__uint(type, BPF_MAP_TYPE_HASH);                                                   \
+		__uint(max_entries, (max)*LD_GENS);                                                \
+		__uint(map_flags, BPF_F_NO_PREALLOC);                                              \
+		__type(key, key_type);                                                             \
+		__type(value, __u32);                                                              \
+	} name SEC(".maps")
 
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, LD_CGROUP_MAX *LD_GENS);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, struct ld_cgroup_key);
-	__type(value, __u32);
-} cgroups SEC(".maps");
-
-struct {
-	__uint(type, BPF_MAP_TYPE_HASH);
-	__uint(max_entries, LD_UID_MAX *LD_GENS);
-	__uint(map_flags, BPF_F_NO_PREALLOC);
-	__type(key, struct ld_uid_key);
-	__type(value, __u32);
-} uids SEC(".maps");
+SUBJECT_MAP(exes, struct ld_exe_key, LD_EXE_MAX);
+SUBJECT_MAP(cgroups, struct ld_cgroup_key, LD_CGROUP_MAX);
+SUBJECT_MAP(uids, struct ld_uid_key, LD_UID_MAX);
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -98,6 +88,9 @@ struct {
  */
 const volatile __u32 ld_init_netns = 0;
 
+/* Jiffies per second (the kernel's HZ), set by the loader: the rate limit's window. */
+const volatile __u32 ld_hz = 1000;
+
 struct subject {
 	__u64 cgroup_id;
 	__u64 exe_dev;
@@ -106,14 +99,6 @@ struct subject {
 	__u16 flags;
 	char pcomm[LD_COMM_LEN];
 };
-
-/* Which subject tables of a generation hold anything: LD_HAS_* of meta.h. */
-struct {
-	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, LD_GENS);
-	__type(key, __u32);
-	__type(value, __u32);
-} present SEC(".maps");
 
 /*
  * The task readers. `btf` is a constant in each program (the functions are always inlined),
@@ -235,16 +220,24 @@ static __always_inline __u32 lookup_rule(void *map, const void *key)
 	return r ? *r : LD_RULE_NONE;
 }
 
-/* One-second window per reason; concurrent CPUs may let a few more through, never fewer. */
+/*
+ * One-second window per reason, timed in jiffies: reading jiffies is a plain load, where a
+ * nanosecond clock reads the clock source on every denied call. Concurrent CPUs may let a few
+ * more through, never fewer.
+ */
 static __always_inline int rate_ok(__u32 reason, __u32 limit)
 {
-	struct ld_rate *r = bpf_map_lookup_elem(&rate, &reason);
-	__u64 now = bpf_ktime_get_ns();
+	struct ld_rate *r;
+	__u64 now;
 
-	if (!r || !limit)
+	if (!limit)
 		return 0;
-	if (now - r->window_ns >= 1000000000ULL) {
-		r->window_ns = now;
+	r = bpf_map_lookup_elem(&rate, &reason);
+	if (!r)
+		return 0;
+	now = bpf_jiffies64();
+	if (now - r->window >= ld_hz) {
+		r->window = now;
 		r->count = 0;
 	}
 	if (r->count >= limit)
@@ -265,7 +258,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 	};
 	struct subject s = {};
 	struct task_struct *t;
-	__u32 zero = 0, gen, pidx, has = 0, *hp;
+	__u32 zero = 0, gen, set, has;
 	struct ld_active *a;
 	struct ld_policy *p;
 	struct ld_counters *c;
@@ -276,14 +269,12 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 	a = bpf_map_lookup_elem(&active, &zero);
 	if (!a)
 		return 0;
-	gen = *(volatile __u32 *)&a->gen & 1; /* read once: every lookup uses this generation */
-	pidx = gen;
-	p = bpf_map_lookup_elem(&policy, &pidx);
+	gen = *(volatile __u32 *)&a->gen; /* read once: every lookup uses this generation */
+	set = gen & 1;
+	p = bpf_map_lookup_elem(&policy, &set);
 	if (!p)
 		return 0;
-	hp = bpf_map_lookup_elem(&present, &pidx);
-	if (hp)
-		has = *hp;
+	has = p->subjects;
 
 	/* The task is read only when a table can match on it (kernel threads match none). */
 	if (has & (LD_HAS_EXE | LD_HAS_UID)) {
@@ -293,7 +284,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			read_exe(t, &s, btf);
 			have_exe = 1;
 			if (s.exe_ino) {
-				struct ld_exe_key k = { .gen = gen,
+				struct ld_exe_key k = { .gen = set,
 							.dev = s.exe_dev,
 							.ino = s.exe_ino };
 
@@ -301,7 +292,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			}
 		}
 		if (!kthread && (has & LD_HAS_UID)) {
-			struct ld_uid_key k = { .gen = gen,
+			struct ld_uid_key k = { .gen = set,
 						.uid = (__u32)bpf_get_current_uid_gid() };
 
 			sr.uid = lookup_rule(&uids, &k);
@@ -310,7 +301,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 	if (has & LD_HAS_CGROUP) {
 		s.cgroup_id = bpf_get_current_cgroup_id();
 		if (s.cgroup_id) {
-			struct ld_cgroup_key k = { .gen = gen, .id = s.cgroup_id };
+			struct ld_cgroup_key k = { .gen = set, .id = s.cgroup_id };
 
 			sr.cgroup = lookup_rule(&cgroups, &k);
 		}
@@ -368,8 +359,9 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			e->outcome = v.outcome;
 			e->match = v.match;
 			e->mode = p->mode;
-			e->flags = s.flags | (v.would_deny ? LD_EV_WOULD_DENY : 0) |
-				   (gen ? LD_EV_GEN1 : 0);
+			e->flags = s.flags | (v.would_deny ? LD_EV_WOULD_DENY : 0);
+			e->gen = gen;
+			e->pad = 0;
 			bpf_get_current_comm(e->comm, sizeof(e->comm));
 			__builtin_memcpy(e->pcomm, s.pcomm, sizeof(e->pcomm));
 			bpf_ringbuf_submit(e, 0);

@@ -7,10 +7,13 @@
  * generation 0, attach, and pin program, link and maps under LD_PIN_DIR; then the command
  * exits and the pinned link keeps the program attached.
  *
- * Later applies never load a program: they write the policy into the generation that is not
- * in force, flip the one-entry `active` map (one aligned 32-bit word: the program sees either
- * the old or the new index, never a mix), wait until every program call that may still use
- * the old generation has returned, and only then clear the old generation.
+ * Later applies never load a program: each is a new generation, written into the table set
+ * that is not in force; then the one-entry `active` map moves to it (one aligned 32-bit word:
+ * the program sees either the old or the new generation, never a mix), the loader waits until
+ * every program call that may still use the old set has returned, and only then clears it.
+ *
+ * apply and remove hold an exclusive flock() on LD_LOCK_FILE while they change the pins, so
+ * two of them never interleave (two first loads would otherwise both load and pin).
  *
  * Waiting: an update of a BPF_MAP_TYPE_ARRAY_OF_MAPS makes the kernel call synchronize_rcu()
  * before the syscall returns (maybe_wait_bpf_programs(), 5.10 through 7.2), and LSM programs
@@ -57,9 +60,6 @@
 #ifndef CAP_BPF
 #define CAP_BPF 39
 #endif
-
-static const char *const map_names[] = { "active",   "policy", "exes",	 "cgroups", "uids",
-					 "counters", "rate",   "events", "meta",    "present" };
 
 /* ---- libbpf messages: kept quiet, the last verifier line goes into the error ------------ */
 
@@ -125,22 +125,41 @@ static __u64 realtime_ns(void)
 	return (__u64)ts.tv_sec * 1000000000ULL + (__u64)ts.tv_nsec;
 }
 
+/* Jiffies per second: the coarse clocks tick once per jiffy (their resolution is 1/HZ). */
+static __u32 kernel_hz(void)
+{
+	struct timespec res;
+
+	if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) != 0 || res.tv_sec || !res.tv_nsec)
+		return 1000; /* the highest HZ: a window of at least one second */
+	return (__u32)((1000000000L + res.tv_nsec / 2) / res.tv_nsec);
+}
+
+/*
+ * The BPF file system on /sys/fs/bpf, where pins live: mounted by systemd at boot; mounted
+ * here when it is not (as systemd would), so that enforcement does not depend on the init.
+ */
 static int ensure_bpffs(char *why, size_t whylen)
 {
 	struct statfs sf;
+	int err;
 
 	if (statfs(LD_BPF_FS, &sf) != 0) {
-		snprintf(why, whylen, "%s: %s (kernel without CONFIG_BPF_SYSCALL?)", LD_BPF_FS,
-			 ld_errno_hint(errno));
-		return -errno;
+		err = errno;
+		snprintf(why, whylen,
+			 "%s: %s (sysfs not mounted on /sys, or a kernel without "
+			 "CONFIG_BPF_SYSCALL)",
+			 LD_BPF_FS, strerror(err));
+		return -err;
 	}
 	if ((unsigned long)sf.f_type == LD_BPF_FS_MAGIC)
 		return 0;
 	if (mount("bpf", LD_BPF_FS, "bpf", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0700") != 0) {
-		int err = errno;
-
-		snprintf(why, whylen, "mounting the BPF file system on %s: %s", LD_BPF_FS,
-			 ld_errno_hint(err));
+		err = errno;
+		snprintf(why, whylen,
+			 "the BPF file system is not mounted on %s and mounting it failed (%s): "
+			 "mount it with 'mount -t bpf bpf %s' and apply again",
+			 LD_BPF_FS, strerror(err), LD_BPF_FS);
 		return -err;
 	}
 	return 0;
@@ -185,9 +204,14 @@ static enum ld_level kernel_level(void)
 	return level;
 }
 
+static bool privileged(void)
+{
+	return have_cap(CAP_SYS_ADMIN) || (have_cap(CAP_BPF) && have_cap(CAP_PERFMON));
+}
+
 static const char *perm_hint(void)
 {
-	if (!have_cap(CAP_SYS_ADMIN) && !(have_cap(CAP_BPF) && have_cap(CAP_PERFMON)))
+	if (!privileged())
 		return "this process lacks CAP_SYS_ADMIN (or CAP_BPF and CAP_PERFMON): run as root";
 	return "the process has CAP_SYS_ADMIN, so this kernel or a sandbox around it forbids "
 	       "BPF LSM programs";
@@ -230,11 +254,11 @@ static int clear_gen(int fd, size_t keysize, __u32 gen)
 	return err;
 }
 
-static int clear_subjects(const struct ld_pinned *p, __u32 gen)
+static int clear_subjects(const struct ld_pinned *p, __u32 set)
 {
-	int e1 = clear_gen(p->exes, sizeof(struct ld_exe_key), gen);
-	int e2 = clear_gen(p->cgroups, sizeof(struct ld_cgroup_key), gen);
-	int e3 = clear_gen(p->uids, sizeof(struct ld_uid_key), gen);
+	int e1 = clear_gen(p->exes, sizeof(struct ld_exe_key), set);
+	int e2 = clear_gen(p->cgroups, sizeof(struct ld_cgroup_key), set);
+	int e3 = clear_gen(p->uids, sizeof(struct ld_uid_key), set);
 
 	return e1 ? e1 : e2 ? e2 : e3;
 }
@@ -251,19 +275,19 @@ static int map_full(char *why, size_t whylen, const char *what, size_t n, unsign
 	return -err;
 }
 
-/* Write c into generation gen (which is not in force). On failure gen is left empty. */
-static int write_gen(const struct ld_pinned *p, __u32 gen, const struct ld_compiled *c,
+/* Write c into table set `set` (which is not in force). On failure its subjects are empty. */
+static int write_gen(const struct ld_pinned *p, __u32 set, const struct ld_compiled *c,
 		     const struct ld_meta *m, char *why, size_t whylen)
 {
-	int err = clear_subjects(p, gen);
-	__u32 has;
+	struct ld_policy pol = c->pol;
+	int err = clear_subjects(p, set);
 
 	if (err) {
-		snprintf(why, whylen, "clearing table generation %u: %s", gen, strerror(-err));
+		snprintf(why, whylen, "clearing table set %u: %s", set, strerror(-err));
 		return err;
 	}
 	for (size_t i = 0; i < c->nexes; i++) {
-		struct ld_exe_key k = { .gen = gen, .dev = c->exes[i].dev, .ino = c->exes[i].ino };
+		struct ld_exe_key k = { .gen = set, .dev = c->exes[i].dev, .ino = c->exes[i].ino };
 
 		if (bpf_map_update_elem(p->exes, &k, &c->exes[i].rule, BPF_ANY) != 0) {
 			err = map_full(why, whylen, "executable", c->nexes, LD_EXE_MAX);
@@ -271,7 +295,7 @@ static int write_gen(const struct ld_pinned *p, __u32 gen, const struct ld_compi
 		}
 	}
 	for (size_t i = 0; i < c->ncgroups; i++) {
-		struct ld_cgroup_key k = { .gen = gen, .id = c->cgroups[i].id };
+		struct ld_cgroup_key k = { .gen = set, .id = c->cgroups[i].id };
 
 		if (bpf_map_update_elem(p->cgroups, &k, &c->cgroups[i].rule, BPF_ANY) != 0) {
 			err = map_full(why, whylen, "cgroup", c->ncgroups, LD_CGROUP_MAX);
@@ -279,25 +303,24 @@ static int write_gen(const struct ld_pinned *p, __u32 gen, const struct ld_compi
 		}
 	}
 	for (size_t i = 0; i < c->nuids; i++) {
-		struct ld_uid_key k = { .gen = gen, .uid = c->uids[i].uid };
+		struct ld_uid_key k = { .gen = set, .uid = c->uids[i].uid };
 
 		if (bpf_map_update_elem(p->uids, &k, &c->uids[i].rule, BPF_ANY) != 0) {
 			err = map_full(why, whylen, "uid", c->nuids, LD_UID_MAX);
 			goto fail;
 		}
 	}
-	has = (c->nexes ? LD_HAS_EXE : 0) | (c->ncgroups ? LD_HAS_CGROUP : 0) |
-	      (c->nuids ? LD_HAS_UID : 0);
-	if (bpf_map_update_elem(p->present, &gen, &has, BPF_ANY) != 0 ||
-	    bpf_map_update_elem(p->policy, &gen, &c->pol, BPF_ANY) != 0 ||
-	    bpf_map_update_elem(p->meta, &gen, m, BPF_ANY) != 0) {
+	pol.subjects = (c->nexes ? LD_HAS_EXE : 0) | (c->ncgroups ? LD_HAS_CGROUP : 0) |
+		       (c->nuids ? LD_HAS_UID : 0);
+	if (bpf_map_update_elem(p->policy, &set, &pol, BPF_ANY) != 0 ||
+	    bpf_map_update_elem(p->meta, &set, m, BPF_ANY) != 0) {
 		err = -errno;
 		snprintf(why, whylen, "writing the policy table: %s", strerror(-err));
 		goto fail;
 	}
 	return 0;
 fail:
-	clear_subjects(p, gen);
+	clear_subjects(p, set);
 	return err;
 }
 
@@ -354,7 +377,7 @@ static int reapply(const struct ld_compiled *c, struct ld_apply_result *res, cha
 	}
 	cur = a.gen & 1;
 	next = cur ^ 1;
-	ld_meta_from_compiled(c, realtime_ns(), &m);
+	ld_meta_from_compiled(c, a.gen + 1, realtime_ns(), &m);
 	if (ld_pinned_meta(&p, cur, &old) == 0) {
 		m.loaded_ns = old.loaded_ns;
 		m.variant = old.variant;
@@ -363,7 +386,7 @@ static int reapply(const struct ld_compiled *c, struct ld_apply_result *res, cha
 	err = write_gen(&p, next, c, &m, why, whylen);
 	if (err)
 		goto out;
-	a.gen = next;
+	a.gen++;
 	if (bpf_map_update_elem(p.active, &zero, &a, BPF_ANY) != 0) {
 		err = -errno;
 		snprintf(why, whylen, "switching to the new policy: %s", strerror(-err));
@@ -371,8 +394,9 @@ static int reapply(const struct ld_compiled *c, struct ld_apply_result *res, cha
 		goto out;
 	}
 	wait_for_programs();
+	/* The old set's policy and metadata stay: they name the rules of its buffered events. */
 	clear_subjects(&p, cur);
-	res->gen = next;
+	res->gen = a.gen;
 	res->variant = m.variant;
 out:
 	ld_pinned_close(&p);
@@ -383,15 +407,10 @@ out:
 
 static void unpin_all(void)
 {
-	char path[128];
-
 	/* The link first: unpinning it detaches the program. */
 	unlink(LD_PIN_DIR "/link");
 	unlink(LD_PIN_DIR "/prog");
-	for (size_t i = 0; i < sizeof(map_names) / sizeof(map_names[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, map_names[i]);
-		unlink(path);
-	}
+	ld_pinned_unpin();
 	rmdir(LD_PIN_DIR);
 }
 
@@ -431,12 +450,6 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	err = check_bpf_lsm(why, whylen);
 	if (err)
 		return err;
-	if (!have_cap(CAP_SYS_ADMIN) && !(have_cap(CAP_BPF) && have_cap(CAP_PERFMON))) {
-		snprintf(why, whylen,
-			 "loading the BPF LSM program needs CAP_SYS_ADMIN (or CAP_BPF "
-			 "and CAP_PERFMON): run as root");
-		return -EPERM;
-	}
 	if (inode_of("/proc/self/ns/pid", &pidns) != 0 || inode_of("/proc/1/ns/net", &netns) != 0) {
 		snprintf(why, whylen,
 			 "/proc is not mounted or unreadable: the loader needs the "
@@ -449,6 +462,9 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 			 "container's: its pid 1 does not show the host's namespaces)");
 		return -EPERM;
 	}
+	err = ensure_bpffs(why, whylen);
+	if (err)
+		return err;
 
 	res->variant = pick_variant();
 	if (!memcg_accounting()) {
@@ -471,6 +487,7 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	prog = res->variant == LD_VARIANT_BTF ? skel->progs.ld_locked_down
 					      : skel->progs.ld_locked_down_probe;
 	skel->rodata->ld_init_netns = netns;
+	skel->rodata->ld_hz = kernel_hz();
 
 	verifier_last[0] = '\0';
 	err = lockdown_bpf__load(skel);
@@ -499,19 +516,12 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		goto fail;
 	}
 
-	p = (struct ld_pinned){
-		.active = bpf_map__fd(skel->maps.active),
-		.policy = bpf_map__fd(skel->maps.policy),
-		.exes = bpf_map__fd(skel->maps.exes),
-		.cgroups = bpf_map__fd(skel->maps.cgroups),
-		.uids = bpf_map__fd(skel->maps.uids),
-		.counters = bpf_map__fd(skel->maps.counters),
-		.rate = bpf_map__fd(skel->maps.rate),
-		.events = bpf_map__fd(skel->maps.events),
-		.meta = bpf_map__fd(skel->maps.meta),
-		.present = bpf_map__fd(skel->maps.present),
-	};
-	ld_meta_from_compiled(c, realtime_ns(), &m);
+	if (ld_pinned_from_object(skel->obj, &p) != 0) {
+		err = -ENOENT;
+		snprintf(why, whylen, "the embedded BPF object lacks a map");
+		goto fail;
+	}
+	ld_meta_from_compiled(c, 0, realtime_ns(), &m);
 	m.loaded_ns = m.applied_ns;
 	m.variant = res->variant;
 	m.init_netns = netns;
@@ -542,15 +552,9 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
 		goto fail;
 	}
-	for (size_t i = 0; i < sizeof(map_names) / sizeof(map_names[0]); i++) {
-		struct bpf_map *map = bpf_object__find_map_by_name(skel->obj, map_names[i]);
-
-		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, map_names[i]);
-		if (!map || bpf_obj_pin(bpf_map__fd(map), path) != 0) {
-			err = map ? -errno : -ENOENT;
-			goto pin_fail;
-		}
-	}
+	err = ld_pinned_pin(&p, path, sizeof(path));
+	if (err)
+		goto pin_fail;
 	snprintf(path, sizeof(path), "%s/prog", LD_PIN_DIR);
 	if (bpf_obj_pin(bpf_program__fd(prog), path) != 0) {
 		err = -errno;
@@ -584,19 +588,30 @@ fail:
 
 /* ---- entry points ------------------------------------------------------------------------ */
 
+/* Wait for the exclusive lock of LD_LOCK_FILE; its fd (close it to unlock), or -errno. */
 static int lock_pins(char *why, size_t whylen)
 {
-	int fd = open(LD_BPF_FS, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	int fd, err;
 
-	if (fd < 0) {
-		snprintf(why, whylen, "%s: %s", LD_BPF_FS, ld_errno_hint(errno));
-		return -errno;
+	/* /run exists on any running system; an initramfs may lack it. */
+	if ((mkdir("/run", 0755) != 0 && errno != EEXIST) ||
+	    (mkdir(LD_LOCK_DIR, 0700) != 0 && errno != EEXIST)) {
+		err = errno;
+		snprintf(why, whylen, "creating %s: %s", LD_LOCK_DIR, strerror(err));
+		return -err;
 	}
-	if (flock(fd, LOCK_EX) != 0) {
-		int err = errno;
-
+	fd = open(LD_LOCK_FILE, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+	if (fd < 0) {
+		err = errno;
+		snprintf(why, whylen, "%s: %s", LD_LOCK_FILE, strerror(err));
+		return -err;
+	}
+	while (flock(fd, LOCK_EX) != 0) {
+		err = errno;
+		if (err == EINTR)
+			continue;
 		close(fd);
-		snprintf(why, whylen, "locking %s: %s", LD_BPF_FS, strerror(err));
+		snprintf(why, whylen, "locking %s: %s", LD_LOCK_FILE, strerror(err));
 		return -err;
 	}
 	return fd;
@@ -609,10 +624,13 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 
 	memset(res, 0, sizeof(*res));
 	libbpf_set_print(libbpf_log);
+	if (!privileged()) {
+		snprintf(why, whylen,
+			 "applying a policy needs CAP_SYS_ADMIN (or CAP_BPF and CAP_PERFMON): "
+			 "run as root");
+		return -EPERM;
+	}
 	raise_memlock();
-	err = ensure_bpffs(why, whylen);
-	if (err)
-		return err;
 	lock = lock_pins(why, whylen);
 	if (lock < 0)
 		return lock;
@@ -675,6 +693,10 @@ int ld_enforcer_remove(char *why, size_t whylen)
 	if (stat(LD_PIN_DIR, &st) != 0) {
 		snprintf(why, whylen, "no policy is loaded (nothing pinned under %s)", LD_PIN_DIR);
 		return -ENOENT;
+	}
+	if (!privileged()) {
+		snprintf(why, whylen, "removing the enforcer needs CAP_SYS_ADMIN: run as root");
+		return -EPERM;
 	}
 	lock = lock_pins(why, whylen);
 	if (lock < 0)

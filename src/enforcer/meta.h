@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Value of the pinned `meta` array map, one entry per table generation: what user space needs
+ * Value of the pinned `meta` array map, one entry per table set: what user space needs
  * to render a policy it did not load itself (status, events and stats run as other processes).
  * The BPF program never reads it; it is declared in the object so it lives and dies with the
  * other maps. Fixed-size types only (included by src/bpf/lockdown.bpf.c).
@@ -12,20 +12,12 @@
 
 #define LD_META_NAME_LEN   48
 #define LD_META_SOURCE_LEN 256
-#define LD_META_MAGIC	   0x4c444d31u /* "LDM1": the entry was written by this format */
+#define LD_META_MAGIC	   0x4c444d32u /* "LDM2": the entry was written by this format */
 
 enum ld_variant {
 	LD_VARIANT_BTF = 1,   /* bpf_get_current_task_btf(), 5.11+ */
 	LD_VARIANT_PROBE = 2, /* bpf_get_current_task() + probe reads, 5.10 */
 };
-
-/*
- * Value of the `present` array map, one entry per generation: which subject tables hold
- * anything, so the program skips lookups (and task reads) that cannot match.
- */
-#define LD_HAS_EXE    (1u << 0)
-#define LD_HAS_CGROUP (1u << 1)
-#define LD_HAS_UID    (1u << 2)
 
 struct ld_meta {
 	__u32 magic;
@@ -38,6 +30,8 @@ struct ld_meta {
 	__u32 ncgroups;
 	__u32 nuids;
 	__u32 init_netns; /* the initial net namespace's inode number given to the program */
+	__u32 gen;	  /* the generation this entry describes (ld_active.gen, ld_event.gen) */
+	__u32 pad;
 	__u8 digest[32];
 	char source[LD_META_SOURCE_LEN];
 	char rule_names[LD_RULES][LD_META_NAME_LEN];

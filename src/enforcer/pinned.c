@@ -27,14 +27,51 @@ static const struct {
 	{ "rate", offsetof(struct ld_pinned, rate) },
 	{ "events", offsetof(struct ld_pinned, events) },
 	{ "meta", offsetof(struct ld_pinned, meta) },
-	{ "present", offsetof(struct ld_pinned, present) },
 };
 
+#define NMAPS	 (sizeof(pinned_maps) / sizeof(pinned_maps[0]))
 #define FD(p, i) (*(int *)((char *)(p) + pinned_maps[i].off))
+
+static void map_path(size_t i, char *path, size_t len)
+{
+	snprintf(path, len, "%s/%s", LD_PIN_DIR, pinned_maps[i].name);
+}
+
+int ld_pinned_from_object(struct bpf_object *obj, struct ld_pinned *p)
+{
+	for (size_t i = 0; i < NMAPS; i++) {
+		struct bpf_map *m = bpf_object__find_map_by_name(obj, pinned_maps[i].name);
+
+		FD(p, i) = m ? bpf_map__fd(m) : -1;
+		if (FD(p, i) < 0)
+			return -ENOENT;
+	}
+	return 0;
+}
+
+int ld_pinned_pin(const struct ld_pinned *p, char *path, size_t len)
+{
+	for (size_t i = 0; i < NMAPS; i++) {
+		map_path(i, path, len);
+		if (bpf_obj_pin(FD(p, i), path) != 0)
+			return -errno;
+	}
+	return 0;
+}
+
+void ld_pinned_unpin(void)
+{
+	char path[128];
+
+	for (size_t i = 0; i < NMAPS; i++) {
+		map_path(i, path, sizeof(path));
+		unlink(path);
+	}
+}
 
 void ld_pinned_close(struct ld_pinned *p)
 {
-	for (size_t i = 0; i < sizeof(pinned_maps) / sizeof(pinned_maps[0]); i++) {
+	for (size_t i = 0; i < NMAPS; i++) {
 		if (FD(p, i) >= 0)
 			close(FD(p, i));
 		FD(p, i) = -1;
@@ -46,7 +83,7 @@ int ld_pinned_open(struct ld_pinned *p, char *why, size_t whylen)
 	char path[128];
 	int err;
 
-	for (size_t i = 0; i < sizeof(pinned_maps) / sizeof(pinned_maps[0]); i++)
+	for (size_t i = 0; i < NMAPS; i++)
 		FD(p, i) = -1;
 	if (access(LD_PIN_DIR "/link", F_OK) != 0) {
 		err = -errno;
@@ -57,8 +94,8 @@ int ld_pinned_open(struct ld_pinned *p, char *why, size_t whylen)
 			snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
 		return err;
 	}
-	for (size_t i = 0; i < sizeof(pinned_maps) / sizeof(pinned_maps[0]); i++) {
-		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, pinned_maps[i].name);
+	for (size_t i = 0; i < NMAPS; i++) {
+		map_path(i, path, sizeof(path));
 		FD(p, i) = bpf_obj_get(path);
 		if (FD(p, i) < 0) {
 			err = -errno;
@@ -79,9 +116,9 @@ int ld_pinned_active(const struct ld_pinned *p, struct ld_active *a)
 	return bpf_map_lookup_elem(p->active, &zero, a) ? -errno : 0;
 }
 
-int ld_pinned_meta(const struct ld_pinned *p, unsigned int gen, struct ld_meta *m)
+int ld_pinned_meta(const struct ld_pinned *p, unsigned int set, struct ld_meta *m)
 {
-	__u32 key = gen;
+	__u32 key = set;
 
 	if (bpf_map_lookup_elem(p->meta, &key, m))
 		return -errno;

@@ -34,10 +34,22 @@ void ld_counters_total(const struct ld_counters in[LD_REASONS], struct ld_counte
 	ld_counters_sum(in, LD_REASONS, out);
 }
 
-void ld_meta_from_compiled(const struct ld_compiled *c, __u64 now_ns, struct ld_meta *m)
+void ld_counters_json_add(struct json_object *o, const struct ld_counters *c)
+{
+	json_object_object_add(o, "allowed", json_object_new_uint64(c->outcome[LD_OUT_ALLOWED]));
+	json_object_object_add(o, "audited", json_object_new_uint64(c->outcome[LD_OUT_AUDITED]));
+	json_object_object_add(o, "denied", json_object_new_uint64(c->outcome[LD_OUT_DENIED]));
+	json_object_object_add(o, "events", json_object_new_uint64(c->events));
+	json_object_object_add(o, "ratelimited", json_object_new_uint64(c->ratelimited));
+	json_object_object_add(o, "dropped", json_object_new_uint64(c->dropped));
+}
+
+void ld_meta_from_compiled(const struct ld_compiled *c, unsigned int gen, __u64 now_ns,
+			   struct ld_meta *m)
 {
 	memset(m, 0, sizeof(*m));
 	m->magic = LD_META_MAGIC;
+	m->gen = gen;
 	m->mode = c->pol.mode;
 	m->applied_ns = now_ns;
 	m->nrules = c->pol.nrules;
@@ -56,6 +68,19 @@ const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule)
 	    !m->rule_names[rule][0])
 		return NULL;
 	return m->rule_names[rule];
+}
+
+const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_meta *const *metas)
+{
+	const struct ld_meta *m = metas ? metas[e->gen & 1] : NULL;
+
+	/* The set holds a later policy once the event's own was replaced: its names would lie. */
+	return m && m->magic == LD_META_MAGIC && m->gen == e->gen ? m : NULL;
+}
+
+const char *ld_variant_name(unsigned int variant)
+{
+	return variant == LD_VARIANT_PROBE ? "probe-read (5.10)" : "btf";
 }
 
 __u64 ld_dev_to_kernel(dev_t dev)
@@ -113,7 +138,7 @@ static const struct ld_reason *event_reason(const struct ld_event *e,
 
 static const struct ld_meta *event_meta(const struct ld_event *e, const struct ld_event_ctx *ctx)
 {
-	return ctx ? ctx->meta[(e->flags & LD_EV_GEN1) ? 1 : 0] : NULL;
+	return ctx ? ld_event_meta(e, ctx->meta) : NULL;
 }
 
 static void exe_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf,
@@ -211,7 +236,6 @@ struct json_object *ld_event_json(const struct ld_event *e, const struct ld_even
 	json_object_object_add(o, "rule_index", json_object_new_int(e->rule));
 	json_object_object_add(o, "rule_action", json_object_new_string(ld_action_name(e->action)));
 	json_object_object_add(o, "match", json_object_new_string(ld_match_name(e->match)));
-	json_object_object_add(o, "generation",
-			       json_object_new_int((e->flags & LD_EV_GEN1) ? 1 : 0));
+	json_object_object_add(o, "generation", json_object_new_int64(e->gen));
 	return o;
 }

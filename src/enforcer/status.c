@@ -17,19 +17,6 @@ static int quiet_log(enum libbpf_print_level level, const char *fmt, va_list ap)
 	return 0;
 }
 
-static struct json_object *counters_json(const struct ld_counters *t)
-{
-	struct json_object *o = json_object_new_object();
-
-	json_object_object_add(o, "allowed", json_object_new_uint64(t->outcome[LD_OUT_ALLOWED]));
-	json_object_object_add(o, "audited", json_object_new_uint64(t->outcome[LD_OUT_AUDITED]));
-	json_object_object_add(o, "denied", json_object_new_uint64(t->outcome[LD_OUT_DENIED]));
-	json_object_object_add(o, "events", json_object_new_uint64(t->events));
-	json_object_object_add(o, "ratelimited", json_object_new_uint64(t->ratelimited));
-	json_object_object_add(o, "dropped", json_object_new_uint64(t->dropped));
-	return o;
-}
-
 void ld_enforcer_status_gather(struct json_object *st, struct json_object *errors)
 {
 	struct json_object *e = json_object_new_object();
@@ -54,10 +41,11 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 		return;
 	}
 	json_object_object_add(e, "loaded", json_object_new_boolean(true));
-	if (ld_pinned_active(&p, &a) == 0 && ld_pinned_meta(&p, a.gen & 1, &m) == 0) {
+	if (ld_pinned_active(&p, &a) == 0 && ld_pinned_meta(&p, a.gen & 1, &m) == 0 &&
+	    m.gen == a.gen) {
 		struct ld_compiled tmp;
 
-		json_object_object_add(e, "generation", json_object_new_int((int)(a.gen & 1)));
+		json_object_object_add(e, "generation", json_object_new_int64(a.gen));
 		json_object_object_add(e, "sealed", json_object_new_boolean(a.sealed != 0));
 		json_object_object_add(e, "mode", json_object_new_string(ld_mode_name(m.mode)));
 		json_object_object_add(e, "source", json_object_new_string(m.source));
@@ -69,9 +57,7 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 		ld_format_time(m.loaded_ns, buf, sizeof(buf));
 		json_object_object_add(e, "loaded_at", json_object_new_string(buf));
 		json_object_object_add(e, "program",
-				       json_object_new_string(m.variant == LD_VARIANT_PROBE
-								      ? "probe-read (5.10)"
-								      : "btf"));
+				       json_object_new_string(ld_variant_name(m.variant)));
 		json_object_object_add(e, "rules", json_object_new_int((int)m.nrules));
 		json_object_object_add(e, "executables", json_object_new_int((int)m.nexes));
 		json_object_object_add(e, "cgroups", json_object_new_int((int)m.ncgroups));
@@ -81,8 +67,11 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 				       json_object_new_string("pinned metadata unreadable"));
 	}
 	if (ld_pinned_counters(&p, per) == 0) {
+		struct json_object *c = json_object_new_object();
+
 		ld_counters_total(per, &total);
-		json_object_object_add(e, "counters", counters_json(&total));
+		ld_counters_json_add(c, &total);
+		json_object_object_add(e, "counters", c);
 	}
 	ld_pinned_close(&p);
 	json_object_object_add(st, "enforcer", e);

@@ -3,9 +3,12 @@
  * The ABI between the BPF program and user space: map layouts, the event record and the
  * counters. Fixed-size types only; included by src/bpf/lockdown.bpf.c and by user space.
  *
- * Tables come in two generations (0 and 1). A policy is written into the generation that is
- * not active, then the one-entry `active` map flips to it: the program reads `active` once per
- * call and uses that generation for every lookup, so it never sees a half-written policy.
+ * Tables come in two sets (0 and 1). Each apply is a new generation, numbered from 0 at the
+ * first load; generation g lives in table set g & 1. A policy is written into the set that is
+ * not in force, then the one-entry `active` map moves to the new generation: the program reads
+ * `active` once per call and uses that set for every lookup, so it never sees a half-written
+ * policy, and stamps the generation on its events, so a reader can tell which policy's rule
+ * names an event refers to.
  */
 #ifndef LD_LOCKDOWN_ABI_H
 #define LD_LOCKDOWN_ABI_H
@@ -57,14 +60,19 @@ struct ld_policy {
 	__u32 nrules;	  /* rows in use in action[] */
 	__u16 host_rule;  /* rule for tasks in the initial pid and net namespaces, or NONE */
 	__u16 rate_limit; /* events per second per reason; 0 = no events at all */
-	__u32 flags;	  /* reserved, 0 */
+	__u32 subjects;	  /* LD_HAS_*: subject tables that hold anything (set by the loader) */
 	__u8 digest[32];  /* SHA-256 of the policy's canonical form, for status */
 	__u8 action[LD_RULES][LD_REASONS]; /* enum ld_action; row 0 is the default rule */
 };
 
+/* ld_policy.subjects: the program skips lookups (and task reads) that cannot match. */
+#define LD_HAS_EXE    (1u << 0)
+#define LD_HAS_CGROUP (1u << 1)
+#define LD_HAS_UID    (1u << 2)
+
 /* Keys of the subject hash maps; values are __u32 rule indexes into ld_policy.action. */
 struct ld_exe_key {
-	__u32 gen;
+	__u32 gen; /* table set: 0 or 1 */
 	__u32 pad;
 	__u64 dev; /* kernel encoding of the executable's sb->s_dev: major << 20 | minor */
 	__u64 ino;
@@ -83,7 +91,7 @@ struct ld_uid_key {
 
 /* Value of the one-entry `active` array map. */
 struct ld_active {
-	__u32 gen;    /* generation in force */
+	__u32 gen;    /* generation in force; its tables are set gen & 1 */
 	__u32 sealed; /* nonzero: user space refuses to change or remove the policy */
 };
 
@@ -97,8 +105,8 @@ struct ld_counters {
 
 /* Per-reason rate limiter state (array map, one entry per reason). */
 struct ld_rate {
-	__u64 window_ns; /* start of the current one-second window */
-	__u64 count;	 /* events in this window */
+	__u64 window; /* start of the current one-second window, in jiffies */
+	__u64 count;  /* events in this window */
 };
 
 enum ld_event_flags {
@@ -107,7 +115,6 @@ enum ld_event_flags {
 	LD_EV_HOST = 1 << 2,	   /* initial pid and net namespaces */
 	LD_EV_WOULD_DENY = 1 << 3, /* audit mode turned a deny into an allow */
 	LD_EV_NO_EXE = 1 << 4,	   /* no executable (kernel thread, or exe not readable) */
-	LD_EV_GEN1 = 1 << 5,	   /* decided with table generation 1 (else 0): names the rule */
 };
 
 #define LD_COMM_LEN 16
@@ -133,6 +140,8 @@ struct ld_event {
 	__u16 flags;  /* enum ld_event_flags */
 	char comm[LD_COMM_LEN];
 	char pcomm[LD_COMM_LEN]; /* parent's comm */
+	__u32 gen;		 /* generation of the policy that decided: names the rule */
+	__u32 pad;
 };
 
 #endif

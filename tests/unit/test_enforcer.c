@@ -37,7 +37,7 @@ static void fake_reasons(struct ld_reasons *rs)
 	rs->count = 3;
 }
 
-static void fake_meta(struct ld_meta *m, const char *source, const char *rule1)
+static void fake_meta(struct ld_meta *m, unsigned int gen, const char *source, const char *rule1)
 {
 	struct ld_compiled c;
 
@@ -49,7 +49,7 @@ static void fake_meta(struct ld_meta *m, const char *source, const char *rule1)
 	snprintf(c.rule_names[1], sizeof(c.rule_names[1]), "%s", rule1);
 	snprintf(c.source, sizeof(c.source), "%s", source);
 	c.nexes = 3;
-	ld_meta_from_compiled(&c, 1000, m);
+	ld_meta_from_compiled(&c, gen, 1000, m);
 }
 
 static struct ld_event deny_event(void)
@@ -116,8 +116,9 @@ static void test_meta(void **state)
 	struct ld_meta m;
 
 	(void)state;
-	fake_meta(&m, "profile:desktop", "tools");
+	fake_meta(&m, 3, "profile:desktop", "tools");
 	assert_int_equal(m.magic, LD_META_MAGIC);
+	assert_int_equal(m.gen, 3);
 	assert_int_equal(m.nrules, 2);
 	assert_int_equal(m.nexes, 3);
 	assert_int_equal(m.applied_ns, 1000);
@@ -151,8 +152,8 @@ static void test_event_text(void **state)
 
 	(void)state;
 	fake_reasons(&rs);
-	fake_meta(&m0, "a.conf", "tools");
-	fake_meta(&m1, "b.conf", "builders");
+	fake_meta(&m0, 0, "a.conf", "tools");
+	fake_meta(&m1, 1, "b.conf", "builders");
 
 	ld_event_text(&e, &ctx, buf, sizeof(buf));
 	assert_string_equal(buf, "lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
@@ -161,7 +162,7 @@ static void test_event_text(void **state)
 	/* Executable gone or replaced: device and inode. Rule named from generation 1. */
 	ctx.exe_path = NULL;
 	e.rule = 1;
-	e.flags |= LD_EV_GEN1;
+	e.gen = 1;
 	ld_event_text(&e, &ctx, buf, sizeof(buf));
 	assert_string_equal(buf, "lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
 				 "exe=0:2:140 uid=0 cgroup=1 rule=builders");
@@ -223,7 +224,7 @@ static void test_event_json(void **state)
 
 	(void)state;
 	fake_reasons(&rs);
-	fake_meta(&m0, "a.conf", "tools");
+	fake_meta(&m0, 0, "a.conf", "tools");
 	/* Booted at 1 000 000 000 s of wall time: monotonic 5 s is 1 000 000 005 s. */
 	ctx.mono_to_real_ns = 1000000000LL * 1000000000LL;
 	e.reason = 27;
@@ -264,6 +265,68 @@ static void test_event_json(void **state)
 	json_object_put(o);
 }
 
+/*
+ * Reloads reuse the two table sets: generation 2 overwrites the metadata of generation 0. An
+ * event of generation 0 read after that must not take its rule name from generation 2.
+ */
+static void test_event_rule_across_reloads(void **state)
+{
+	struct ld_reasons rs;
+	struct ld_meta m0, m1;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs, .meta = { &m0, &m1 } };
+	const struct ld_meta *metas[LD_GENS] = { &m0, &m1 };
+	struct json_object *o;
+	char buf[512];
+
+	(void)state;
+	fake_reasons(&rs);
+	fake_meta(&m0, 2, "c.conf", "newer"); /* set 0 now holds generation 2 */
+	fake_meta(&m1, 1, "b.conf", "builders");
+	e.rule = 1;
+	e.gen = 0; /* decided by generation 0, whose rule 1 was not "newer" */
+	assert_null(ld_event_meta(&e, metas));
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, " rule=#1"));
+	o = ld_event_json(&e, &ctx);
+	assert_null(jstr(o, "rule"));
+	assert_string_equal(jstr(o, "rule_index"), "1");
+	assert_string_equal(jstr(o, "generation"), "0");
+	json_object_put(o);
+
+	e.gen = 2;
+	assert_ptr_equal(ld_event_meta(&e, metas), &m0);
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, " rule=newer"));
+	e.gen = 3; /* applied after the metadata was read: the reader must refresh */
+	assert_null(ld_event_meta(&e, metas));
+	assert_null(ld_event_meta(&e, NULL));
+}
+
+/* A kernel thread: no executable, not the actor, and still a complete JSON record. */
+static void test_event_kthread_json(void **state)
+{
+	struct ld_reasons rs;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs, .exe_path = "/should/not/appear" };
+	struct json_object *o, *v;
+
+	(void)state;
+	fake_reasons(&rs);
+	e.flags = LD_EV_KTHREAD | LD_EV_NOT_ACTOR | LD_EV_NO_EXE | LD_EV_HOST;
+	memcpy(e.comm, "kworker/u4:2", 13);
+	memcpy(e.pcomm, "kthreadd", 9);
+	o = ld_event_json(&e, &ctx);
+	assert_true(json_object_object_get_ex(o, "exe", &v));
+	assert_null(v);
+	assert_false(json_object_object_get_ex(o, "exe_dev", &v));
+	assert_true(jbool(o, "kernel_thread"));
+	assert_false(jbool(o, "subject_is_actor"));
+	assert_string_equal(jstr(o, "comm"), "kworker/u4:2");
+	assert_string_equal(jstr(o, "parent_comm"), "kthreadd");
+	json_object_put(o);
+}
+
 static void test_format_time(void **state)
 {
 	char buf[64];
@@ -276,9 +339,14 @@ static void test_format_time(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_counters_sum), cmocka_unit_test(test_meta),
-		cmocka_unit_test(test_dev_encoding), cmocka_unit_test(test_event_text),
-		cmocka_unit_test(test_event_json),   cmocka_unit_test(test_format_time),
+		cmocka_unit_test(test_counters_sum),
+		cmocka_unit_test(test_meta),
+		cmocka_unit_test(test_dev_encoding),
+		cmocka_unit_test(test_event_text),
+		cmocka_unit_test(test_event_json),
+		cmocka_unit_test(test_event_rule_across_reloads),
+		cmocka_unit_test(test_event_kthread_json),
+		cmocka_unit_test(test_format_time),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
