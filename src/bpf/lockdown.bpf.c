@@ -18,7 +18,7 @@
 #include "core_fixes.bpf.h"
 #include "decide.h"
 #include "lockdown_abi.h"
-#include "../enforcer/meta.h"
+#include "meta.h"
 
 char LICENSE[] SEC("license") = "GPL";
 
@@ -361,7 +361,7 @@ static __always_inline int decide_and_report(__u32 reason, const int btf)
 			e->mode = p->mode;
 			e->flags = s.flags | (v.would_deny ? LD_EV_WOULD_DENY : 0);
 			e->gen = gen;
-			e->pad = 0;
+			e->kind = LD_EVK_REASON;
 			bpf_get_current_comm(e->comm, sizeof(e->comm));
 			__builtin_memcpy(e->pcomm, s.pcomm, sizeof(e->pcomm));
 			bpf_ringbuf_submit(e, 0);

@@ -441,7 +441,7 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	struct bpf_link *link = NULL;
 	struct ld_pinned p;
 	struct ld_meta m;
-	struct ld_active a = { 0, 0 };
+	struct ld_active a = { 0 };
 	char path[128];
 	__u32 pidns = 0, netns = 0, zero = 0;
 	bool switched = false;

@@ -37,6 +37,12 @@ struct ld_uid_rule {
 	__u32 rule;
 };
 
+/* A Libraries= path: a file, or a directory whose files exempt executables may map as code. */
+struct ld_lib_path {
+	char path[256];
+	unsigned int line;
+};
+
 struct ld_compiled {
 	struct ld_policy pol;			     /* mode, rows, host rule, rate limit, digest */
 	char rule_names[LD_RULES][LD_RULE_NAME_LEN]; /* rule 0 is "default" */
@@ -47,7 +53,11 @@ struct ld_compiled {
 	size_t ncgroups;
 	struct ld_uid_rule *uids; /* sorted by uid */
 	size_t nuids;
-	char source[256]; /* the policy file, or "profile:NAME" */
+	struct ld_lib_path *libs; /* Libraries= of the executable sections, in file order */
+	size_t nlibs;
+	bool seal;		/* Seal=yes: apply seals the policy until reboot */
+	unsigned int seal_line; /* its line, for messages; 0: not given */
+	char source[256];	/* the policy file, or "profile:NAME" */
 };
 
 void ld_compiled_free(struct ld_compiled *c);

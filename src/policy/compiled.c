@@ -16,10 +16,12 @@ void ld_compiled_free(struct ld_compiled *c)
 	free(c->exes);
 	free(c->cgroups);
 	free(c->uids);
+	free(c->libs);
 	c->exes = NULL;
 	c->cgroups = NULL;
 	c->uids = NULL;
-	c->nexes = c->ncgroups = c->nuids = 0;
+	c->libs = NULL;
+	c->nexes = c->ncgroups = c->nuids = c->nlibs = 0;
 }
 
 void ld_compiled_match(const struct ld_compiled *c, __u64 dev, __u64 ino, __u64 cgroup_id,
@@ -222,6 +224,11 @@ int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *r
 		    c->cgroups[i].rule);
 	for (size_t i = 0; i < c->nuids; i++)
 		put(&k, "uid %u %u\n", c->uids[i].uid, c->uids[i].rule);
+	/* Sealing and the code exempt executables may map change what is enforced. */
+	if (c->seal)
+		put(&k, "seal yes\n");
+	for (size_t i = 0; i < c->nlibs; i++)
+		put(&k, "libraries %s\n", c->libs[i].path);
 	if (k.oom) {
 		ret = -ENOMEM;
 	} else if (!EVP_Digest(k.buf, k.len, c->pol.digest, &dlen, EVP_sha256(), NULL) ||

@@ -21,6 +21,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #define MAX_LINE      4096
 #define MAX_DIAG      100
@@ -97,6 +98,8 @@ struct section {
 	bool is_policy;
 	bool has_subject;
 	unsigned int host_line; /* nonzero: Host=yes, at this line */
+	unsigned int exe_line;	/* nonzero: the first Executable= line */
+	unsigned int libs_line; /* nonzero: the first Libraries= line */
 	struct op *ops;
 	size_t nops;
 };
@@ -138,8 +141,9 @@ struct ctx {
 	int nsubject_secs;
 	int cur;    /* index into secs, or CUR_* */
 	int policy; /* index of [Policy], or -1 */
-	unsigned int mode_line, rate_line;
+	unsigned int mode_line, rate_line, seal_line;
 	__u32 mode, rate_limit;
+	bool seal;
 	bool rules_overflow;
 	int host_sec;
 
@@ -149,6 +153,8 @@ struct ctx {
 	size_t ncgs;
 	struct uid_s *uids;
 	size_t nuids;
+	struct ld_lib_path *libs;
+	size_t nlibs;
 	bool exe_overflow, cg_overflow, uid_overflow;
 };
 
@@ -490,6 +496,58 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 	e->line = c->line;
 	snprintf(e->path, sizeof(e->path), "%s", word);
 	c->secs[c->cur].has_subject = true;
+	if (!c->secs[c->cur].exe_line)
+		c->secs[c->cur].exe_line = c->line;
+	return true;
+}
+
+#define MAX_LIBS 256
+
+/* Libraries=: files or directories whose files the section's executables may map as code. */
+static bool add_lib(struct ctx *c, const char *word, void *arg)
+{
+	struct ld_lib_path *l;
+	struct stat st;
+	(void)arg;
+
+	if (word[0] != '/') {
+		error(c, "Libraries=: '%s' is not an absolute path", word);
+		return true;
+	}
+	if (strlen(word) >= sizeof(l->path)) {
+		error(c, "Libraries=: path too long (at most %zu characters)", sizeof(l->path) - 1);
+		return true;
+	}
+	if (stat(word, &st) != 0) {
+		int e = errno;
+
+		error(c, "Libraries=: '%s': %s", word, e == ENOENT ? "no such file" : strerror(e));
+		return true;
+	}
+	if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		error(c, "Libraries=: '%s' is neither a file nor a directory", word);
+		return true;
+	}
+	for (size_t i = 0; i < c->nlibs; i++) {
+		if (strcmp(c->libs[i].path, word) == 0) {
+			warning(c, "Libraries=: '%s' is already listed (line %u)", word,
+				c->libs[i].line);
+			return true;
+		}
+	}
+	if (c->nlibs >= MAX_LIBS) {
+		error(c, "too many Libraries= paths: at most %d", MAX_LIBS);
+		return false;
+	}
+	if (!grow((void **)&c->libs, c->nlibs, sizeof(*l))) {
+		c->oom = true;
+		return false;
+	}
+	l = &c->libs[c->nlibs++];
+	snprintf(l->path, sizeof(l->path), "%s", word);
+	l->line = c->line;
+	if (!c->secs[c->cur].libs_line)
+		c->secs[c->cur].libs_line = c->line;
 	return true;
 }
 
@@ -607,6 +665,32 @@ static void key_host(struct ctx *c, const char *value)
 	c->secs[c->cur].has_subject = true;
 }
 
+/* yes/true/1 or no/false/0, a whole value; -1 (reported) otherwise. */
+static int yes_no(struct ctx *c, const char *key, const char *value)
+{
+	if (!strcasecmp(value, "yes") || !strcasecmp(value, "true") || !strcmp(value, "1"))
+		return 1;
+	if (!strcasecmp(value, "no") || !strcasecmp(value, "false") || !strcmp(value, "0"))
+		return 0;
+	error(c, "%s=%s: expected yes or no", key, value);
+	return -1;
+}
+
+static void key_seal(struct ctx *c, const char *value)
+{
+	int v;
+
+	if (c->seal_line) {
+		error(c, "Seal= given twice (first at line %u)", c->seal_line);
+		return;
+	}
+	v = yes_no(c, "Seal", value);
+	if (v < 0)
+		return;
+	c->seal = v == 1;
+	c->seal_line = c->line;
+}
+
 static void key_mode(struct ctx *c, const char *value)
 {
 	const char *v = value; /* trailing space and comment already stripped */
@@ -650,9 +734,9 @@ static void key_rate(struct ctx *c, const char *value)
 	c->rate_line = c->line;
 }
 
-static const char *const policy_keys[] = { "Mode", "Allow", "Audit", "Deny", "RateLimit" };
-static const char *const subject_keys[] = { "Executable", "Cgroup", "User", "Host",
-					    "Allow",	  "Audit",  "Deny" };
+static const char *const policy_keys[] = { "Mode", "Allow", "Audit", "Deny", "RateLimit", "Seal" };
+static const char *const subject_keys[] = { "Executable", "Cgroup", "User",  "Host",
+					    "Libraries",  "Allow",  "Audit", "Deny" };
 
 static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 {
@@ -672,17 +756,20 @@ static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 		      key);
 		return;
 	}
-	if (!is_policy && (!strcmp(key, "Mode") || !strcmp(key, "RateLimit"))) {
+	if (!is_policy &&
+	    (!strcmp(key, "Mode") || !strcmp(key, "RateLimit") || !strcmp(key, "Seal"))) {
 		error(c, "%s= applies to the whole policy: put it in [Policy]", key);
 		return;
 	}
 	if (is_policy)
-		error(c, "unknown key '%s' in [Policy] (keys: Mode, Allow, Audit, Deny, RateLimit)",
+		error(c,
+		      "unknown key '%s' in [Policy] (keys: Mode, Allow, Audit, Deny, RateLimit, "
+		      "Seal)",
 		      key);
 	else
 		error(c,
-		      "unknown key '%s' in [%s] (keys: Executable, Cgroup, User, Host, Allow, "
-		      "Audit, Deny)",
+		      "unknown key '%s' in [%s] (keys: Executable, Cgroup, User, Host, "
+		      "Libraries, Allow, Audit, Deny)",
 		      key, sec_name(c, c->cur));
 }
 
@@ -728,6 +815,8 @@ static int handler(void *user, const char *section, const char *key, const char 
 		key_mode(c, value);
 	else if (is_policy && !strcmp(key, "RateLimit"))
 		key_rate(c, value);
+	else if (is_policy && !strcmp(key, "Seal"))
+		key_seal(c, value);
 	else if (!is_policy && !strcmp(key, "Executable"))
 		value_empty(value) ? error(c, "Executable= needs a path")
 				   : for_each_word(c, value, NULL, add_exe);
@@ -739,6 +828,9 @@ static int handler(void *user, const char *section, const char *key, const char 
 				   : for_each_word(c, value, NULL, add_uid);
 	else if (!is_policy && !strcmp(key, "Host"))
 		key_host(c, value);
+	else if (!is_policy && !strcmp(key, "Libraries"))
+		value_empty(value) ? error(c, "Libraries= needs a file or directory")
+				   : for_each_word(c, value, NULL, add_lib);
 	else
 		unknown_key(c, key, is_policy);
 	return 1;
@@ -786,6 +878,8 @@ static int build(struct ctx *c, struct ld_compiled *out)
 	out->pol.mode = c->opts->force_audit ? LD_MODE_AUDIT : c->mode;
 	out->pol.rate_limit = (__u16)c->rate_limit;
 	out->pol.host_rule = LD_RULE_NONE;
+	out->seal = c->seal;
+	out->seal_line = c->seal_line;
 	snprintf(out->rule_names[0], LD_RULE_NAME_LEN, "default");
 	if (c->policy >= 0) {
 		apply_ops(def, &c->secs[c->policy]);
@@ -833,6 +927,10 @@ static int build(struct ctx *c, struct ld_compiled *out)
 	out->nexes = c->nexes;
 	out->ncgroups = c->ncgs;
 	out->nuids = c->nuids;
+	out->libs = c->libs; /* handed over */
+	out->nlibs = c->nlibs;
+	c->libs = NULL;
+	c->nlibs = 0;
 	if (out->nexes)
 		qsort(out->exes, out->nexes, sizeof(*out->exes), cmp_exe);
 	if (out->ncgroups)
@@ -849,6 +947,7 @@ static void ctx_free(struct ctx *c)
 	free(c->exes);
 	free(c->cgs);
 	free(c->uids);
+	free(c->libs);
 }
 
 int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
@@ -907,6 +1006,11 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 			diag_add(diag, LD_DIAG_ERROR, file, s->line,
 				 "section [%s] names no subject (Executable=, Cgroup=, User= or "
 				 "Host=yes)",
+				 s->name);
+		else if (s->libs_line && !s->exe_line)
+			diag_add(diag, LD_DIAG_ERROR, file, s->libs_line,
+				 "Libraries= in [%s] applies to executables: the section has no "
+				 "Executable=",
 				 s->name);
 	}
 	if (c->oom)

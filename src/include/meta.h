@@ -12,7 +12,7 @@
 
 #define LD_META_NAME_LEN   48
 #define LD_META_SOURCE_LEN 256
-#define LD_META_MAGIC	   0x4c444d32u /* "LDM2": the entry was written by this format */
+#define LD_META_MAGIC	   0x4c444d33u /* "LDM3": the entry was written by this format */
 
 enum ld_variant {
 	LD_VARIANT_BTF = 1,   /* bpf_get_current_task_btf(), 5.11+ */
@@ -20,6 +20,9 @@ enum ld_variant {
 };
 
 struct ld_meta {
+#ifdef LD_ABI_SKEW
+	__u64 skew; /* the upgrade test's build: a struct that changed */
+#endif
 	__u32 magic;
 	__u32 mode;	  /* enum ld_mode */
 	__u64 applied_ns; /* CLOCK_REALTIME when this generation was put in force */
