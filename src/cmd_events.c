@@ -168,10 +168,10 @@ int cmd_events(int argc, char **argv)
 		ld_err("events: unexpected argument '%s'", argv[optind]);
 		return LD_EXIT_ERR;
 	}
-	err = ld_pinned_open(&p, why, sizeof(why));
+	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err) {
 		ld_err("events: %s", why);
-		return LD_EXIT_ERR;
+		return err == -EPROTO ? LD_EXIT_FAIL : LD_EXIT_ERR;
 	}
 	s.p = &p;
 	s.have_rs = ld_reasons_load(NULL, &s.rs, why, sizeof(why)) == 0;

@@ -4,6 +4,7 @@
 #include "enforcer/enforcer.h"
 #include "util.h"
 
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <string.h>
@@ -16,9 +17,11 @@ static void usage(FILE *f)
 		   "loaded; how many reports went to the event buffer, how many were held back\n"
 		   "by the per-reason rate limit, and how many were dropped because the buffer\n"
 		   "was full. Counts are exact (per-CPU counters, summed). The text view lists\n"
-		   "reasons with a nonzero count; JSON lists every reason of this kernel.\n\n"
+		   "reasons with a nonzero count; JSON lists every reason of this kernel.\n"
+		   "A sealed enforcer also counts the attempts on itself it refused, per kind\n"
+		   "(tamper unlink, umount, map-write, ptrace, ...), in the DENIED column.\n\n"
 		   "options:\n"
-		   "  -j, -p   JSON: {\"reasons\": [...], \"total\": {...}}\n\n"
+		   "  -j, -p   JSON: {\"reasons\": [...], \"total\": {...}, \"tamper\": [...]}\n\n"
 		   "exit status: 0 ok, 2 nothing loaded or system error.\n\n"
 		   "example:\n"
 		   "  lockdown stats -j | jq '.total.denied'\n");
@@ -61,7 +64,7 @@ int cmd_stats(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	static struct ld_counters per[LD_REASONS];
+	static struct ld_counters per[LD_SLOTS];
 	struct ld_counters total;
 	struct ld_reasons rs;
 	struct ld_pinned p;
@@ -82,10 +85,10 @@ int cmd_stats(int argc, char **argv)
 		ld_err("stats: unexpected argument '%s'", argv[optind]);
 		return LD_EXIT_ERR;
 	}
-	err = ld_pinned_open(&p, why, sizeof(why));
+	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err) {
 		ld_err("stats: %s", why);
-		return LD_EXIT_ERR;
+		return err == -EPROTO ? LD_EXIT_FAIL : LD_EXIT_ERR;
 	}
 	err = ld_pinned_counters(&p, per);
 	ld_pinned_close(&p);
@@ -113,6 +116,15 @@ int cmd_stats(int argc, char **argv)
 		}
 		json_object_object_add(o, "reasons", arr);
 		json_object_object_add(o, "total", row_json(NULL, -1, NULL, &total));
+		arr = json_object_new_array();
+		for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++) {
+			struct json_object *t = row_json(NULL, -1, NULL, &per[LD_REASONS + k]);
+
+			json_object_object_add(t, "kind",
+					       json_object_new_string(ld_tamper_name(k)));
+			json_object_array_add(arr, t);
+		}
+		json_object_object_add(o, "tamper", arr);
 		ld_json_print(o);
 		return LD_EXIT_OK;
 	}
@@ -127,5 +139,11 @@ int cmd_stats(int argc, char **argv)
 		row_text(r ? r->name : name, r ? ld_class_name(r->class) : "?", &per[n]);
 	}
 	row_text("total", "", &total);
+	for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++) {
+		if (!nonzero(&per[LD_REASONS + k]))
+			continue;
+		snprintf(name, sizeof(name), "tamper %s", ld_tamper_name(k));
+		row_text(name, "refused", &per[LD_REASONS + k]);
+	}
 	return LD_EXIT_OK;
 }

@@ -22,7 +22,7 @@ static const struct ld_cmd cmds[] = {
 	  "validate a policy offline and print its compiled table" },
 	{ "explain", cmd_explain, "(POLICY | --profile NAME) --reason R [--exe P] [--uid N] ...",
 	  "what a policy decides for a subject and reason, and which rule matched" },
-	{ "apply", cmd_apply, "(POLICY | --profile NAME) [--audit] [--btf FILE]",
+	{ "apply", cmd_apply, "(POLICY | --profile NAME) [--audit] [--seal [--yes] [--force]]",
 	  "enforce a policy through the BPF LSM program (pinned; outlives the command)" },
 	{ "events", cmd_events, "[-j] [--follow]",
 	  "the enforcer's reports: denied and audited calls" },

@@ -15,11 +15,32 @@ enum bpf_map_type {
 	BPF_MAP_TYPE_HASH = 1,
 	BPF_MAP_TYPE_ARRAY = 2,
 	BPF_MAP_TYPE_PERCPU_ARRAY = 6,
+	BPF_MAP_TYPE_ARRAY_OF_MAPS = 12,
+	BPF_MAP_TYPE_HASH_OF_MAPS = 13,
 	BPF_MAP_TYPE_RINGBUF = 27,
 };
 enum {
 	BPF_F_NO_PREALLOC = 1U << 0,
+	BPF_F_RDONLY_PROG = 1U << 7,
 };
+enum {
+	BPF_ANY = 0,
+};
+
+/* Stable UAPI and kernel constants the guards compare against (each unchanged since 2.6 or
+ * its introduction). */
+#define FMODE_WRITE	   0x2	  /* include/linux/fs.h */
+#define MNT_DETACH	   0x2	  /* include/uapi/linux/fs.h (umount2 flags) */
+#define MNT_SHARED	   0x1000 /* include/linux/mount.h: vfsmount.mnt_flags */
+#define MS_MOVE		   8192	  /* include/uapi/linux/mount.h */
+#define PROT_EXEC	   0x4
+#define PTRACE_MODE_ATTACH 0x02 /* include/linux/ptrace.h */
+#define PT_PTRACED	   0x00000001
+#define PR_SET_MM	   35
+#define PR_SET_MM_EXE_FILE 13
+#define PR_SET_MM_MAP	   14
+#define S_IFMT		   00170000
+#define S_IFREG		   0100000
 
 /* The values differ between kernels; the program only passes the number through. */
 enum lockdown_reason {
@@ -46,7 +67,12 @@ struct net {
 	struct ns_common ns;
 };
 
+struct mnt_namespace {
+	struct ns_common ns;
+};
+
 struct nsproxy {
+	struct mnt_namespace *mnt_ns;
 	struct pid_namespace *pid_ns_for_children;
 	struct net *net_ns;
 };
@@ -66,20 +92,77 @@ struct super_block {
 };
 
 struct inode {
+	unsigned short i_mode;
+	unsigned int i_nlink;
 	unsigned long i_ino;
 	struct super_block *i_sb;
 };
 
+struct qstr {
+	__u32 len;
+	const unsigned char *name;
+};
+
+/* Before 6.14 a short name lives in d_iname; from 6.14 in d_shortname.string (see
+ * core_fixes.bpf.h). */
+union shortname_store {
+	unsigned char string[32];
+};
+
+struct dentry {
+	struct qstr d_name;
+	struct inode *d_inode;
+	unsigned char d_iname[32];
+	union shortname_store d_shortname;
+};
+
+struct vfsmount {
+	struct dentry *mnt_root;
+	struct super_block *mnt_sb;
+	int mnt_flags;
+};
+
+struct path {
+	struct vfsmount *mnt;
+	struct dentry *dentry;
+};
+
 struct file {
+	struct path f_path;
 	struct inode *f_inode;
+	unsigned int f_mode;
 };
 
 struct mm_struct {
 	struct file *exe_file;
 };
 
+struct vm_area_struct {
+	struct file *vm_file;
+};
+
+struct bpf_map {
+	enum bpf_map_type map_type;
+	__u32 key_size;
+	__u32 value_size;
+	__u32 max_entries;
+	__u32 id;
+	struct bpf_map *inner_map_meta;
+};
+
+struct bpf_prog_aux {
+	__u32 used_map_cnt;
+	__u32 id;
+	struct bpf_map **used_maps;
+};
+
+struct bpf_prog {
+	struct bpf_prog_aux *aux;
+};
+
 struct task_struct {
 	unsigned int flags;
+	unsigned int ptrace;
 	int pid;
 	int tgid;
 	struct task_struct *real_parent;

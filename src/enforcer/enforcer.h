@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * The enforcer in user space: loading, pinning and table swaps (loader.c), access to the
- * pinned maps for the commands that run later (pinned.c), and the pure parts that render
- * what the maps hold (render.c: events, counters, metadata; unit-tested on the host).
+ * The enforcer in user space: loading, pinning and table swaps (loader.c), sealing
+ * (seal.c), access to the pinned maps for the commands that run later (pinned.c), and the
+ * pure parts that render what the maps hold (render.c: events, counters, metadata;
+ * unit-tested on the host).
  *
- * Pinned layout under LD_PIN_DIR: `link` (keeps the program attached), `prog`, and one file
- * per map (active, policy, exes, cgroups, uids, counters, rate, events, meta).
+ * Pinned layout under LD_PIN_DIR: `link` (keeps the program attached), `prog`, one file per
+ * map (see pinned.c), `guard-NAME` for each guard program (loaded with the enforcer), and
+ * once sealed `guard-NAME-link` (keeps that guard attached; bpffs refuses dots in names).
  */
 #ifndef LD_ENFORCER_H
 #define LD_ENFORCER_H
@@ -29,6 +31,7 @@
 
 struct ld_apply_opts {
 	const char *btf; /* NULL: the running kernel's BTF (CO-RE relocation) */
+	bool seal;	 /* seal the policy once it is in force (seal.c) */
 };
 
 struct ld_apply_result {
@@ -36,42 +39,88 @@ struct ld_apply_result {
 	unsigned int gen;	 /* generation now in force: 0 at the first load, +1 per apply */
 	enum ld_variant variant; /* program variant in the kernel */
 	bool charged_other_user; /* 5.10: map memory charged to LD_CHARGE_UID (see loader.c) */
+	bool sealed;		 /* sealed by this call */
+	bool in_force_unsealed;	 /* error after the policy went in force: it is, unsealed */
+	unsigned int nlibs;	 /* files exempt executables may map as code (sealed) */
+	unsigned int nguards;	 /* guard programs attached (sealed) */
 };
 
 /*
- * Put c in force. First load: load the program, write c into generation 0, attach, pin.
- * Otherwise write c into the inactive generation of the pinned maps and flip `active`.
- * Returns 0; or -errno with a one-line explanation in why, and then the previous policy (or
- * nothing, on a first load) is in force and nothing new is pinned. -EBUSY: sealed.
+ * Put c in force. First load: load the program and the guards, write c into generation 0,
+ * attach, pin. Otherwise write c into the inactive generation of the pinned maps and flip
+ * `active`. With opts->seal, then seal it (see seal.c). Returns 0; or -errno with a one-line
+ * explanation in why, and then the previous policy (or nothing, on a first load) is in force
+ * and nothing new is pinned, except when res->in_force_unsealed says the policy went in
+ * force and only the seal failed. -EBUSY: already sealed. -EPROTO: pins of another ABI.
  */
 int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *opts,
 		      struct ld_apply_result *res, char *why, size_t whylen);
 
-/* Unpin everything: the program detaches. 0, -ENOENT (not loaded), -EBUSY (sealed), -errno. */
+/* Unpin everything: the program detaches. 0, -ENOENT (not loaded), -EBUSY (sealed), -errno.
+ * Works on pins of another ABI too. */
 int ld_enforcer_remove(char *why, size_t whylen);
+
+/* ---- seal.c ----------------------------------------------------------------------------- */
+
+struct ld_pinned;
+
+/*
+ * What a seal needs before anything changes: the guards are loaded, no other program uses
+ * the maps, and the snapshot of the files exempt executables may map as code (kept in plan
+ * for ld_seal_commit(); release with ld_seal_plan_free()). 0, or -errno with why.
+ */
+struct ld_seal_plan {
+	struct ld_file_key *libs;
+	size_t nlibs;
+	__u64 prot_dev[LD_SEAL_FS];
+	bool prot_any;
+};
+int ld_seal_prepare(const struct ld_compiled *c, const struct ld_pinned *p,
+		    struct ld_seal_plan *plan, char *why, size_t whylen);
+void ld_seal_plan_free(struct ld_seal_plan *plan);
+/* Seal what p holds: fill `seal` and `libs`, attach and pin the guards, arm, freeze. On
+ * failure nothing of the seal stays. */
+int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
+		   struct ld_apply_result *res, char *why, size_t whylen);
+/* Pin names of the guards: LD_GUARD_PREFIX + the program name without "ld_guard_". */
+#define LD_GUARD_PREFIX "guard-"
+/* ... and of their links once attached (bpffs refuses names with a dot). */
+#define LD_GUARD_LINK	"-link"
 
 /* ---- pinned.c -------------------------------------------------------------------------- */
 
 struct ld_pinned {
-	int active, policy, exes, cgroups, uids, counters, rate, events, meta;
+	int abi, active, policy, meta, seal, exes, cgroups, uids, libs, revoked, sealstate,
+		counters, rate, events;
 };
 
 struct bpf_object;
 
-/* Open the pinned maps. 0, -ENOENT when nothing is loaded, -errno otherwise (why set). */
-int ld_pinned_open(struct ld_pinned *p, char *why, size_t whylen);
+enum ld_pin_access {
+	LD_PIN_READ,  /* read-only handles (the ring buffer excepted) */
+	LD_PIN_WRITE, /* read-write: apply, seal */
+};
+
+/*
+ * Open the pinned maps after checking them against this binary's ABI. 0, -ENOENT when
+ * nothing is loaded, -EPROTO for pins of another ABI (why says what to do), -errno otherwise.
+ */
+int ld_pinned_open(struct ld_pinned *p, enum ld_pin_access acc, char *why, size_t whylen);
 void ld_pinned_close(struct ld_pinned *p);
+/* The maps in pin order: count, fd and name of map i. */
+size_t ld_pinned_count(void);
+int ld_pinned_fd(const struct ld_pinned *p, size_t i);
+const char *ld_pinned_name(size_t i);
 /* The maps of a loaded object (fds owned by the object). 0 or -ENOENT. */
 int ld_pinned_from_object(struct bpf_object *obj, struct ld_pinned *p);
 /* Pin every map under LD_PIN_DIR. 0, or -errno with the failing path in path. */
 int ld_pinned_pin(const struct ld_pinned *p, char *path, size_t len);
-/* Unlink every map's pin (missing ones are fine). */
-void ld_pinned_unpin(void);
 int ld_pinned_active(const struct ld_pinned *p, struct ld_active *a);
+int ld_pinned_seal(const struct ld_pinned *p, struct ld_seal *s);
 /* The metadata of table set `set` (0 or 1); m->gen says which generation it describes. */
 int ld_pinned_meta(const struct ld_pinned *p, unsigned int set, struct ld_meta *m);
-/* Counters of every reason, summed over the possible CPUs. */
-int ld_pinned_counters(const struct ld_pinned *p, struct ld_counters out[LD_REASONS]);
+/* Counters of every slot (reasons, then tamper kinds), summed over the possible CPUs. */
+int ld_pinned_counters(const struct ld_pinned *p, struct ld_counters out[LD_SLOTS]);
 
 /* The enforcer section of `lockdown status` (called from cmd_status.c). */
 void ld_enforcer_status_gather(struct json_object *st, struct json_object *errors);
@@ -82,7 +131,8 @@ void ld_enforcer_status_render(struct json_object *st);
 /* Sum ncpus per-CPU copies of one reason's counters. */
 void ld_counters_sum(const struct ld_counters *percpu, unsigned int ncpus, struct ld_counters *out);
 /* Totals over all reasons. */
-void ld_counters_total(const struct ld_counters in[LD_REASONS], struct ld_counters *out);
+/* Totals over the reasons (slots below LD_REASONS). */
+void ld_counters_total(const struct ld_counters in[LD_SLOTS], struct ld_counters *out);
 
 /* Add the counters to o: allowed, audited, denied, events, ratelimited, dropped. */
 void ld_counters_json_add(struct json_object *o, const struct ld_counters *c);
@@ -90,8 +140,11 @@ void ld_counters_json_add(struct json_object *o, const struct ld_counters *c);
 /* The metadata the loader stores for generation gen of a policy; now_ns is CLOCK_REALTIME. */
 void ld_meta_from_compiled(const struct ld_compiled *c, unsigned int gen, __u64 now_ns,
 			   struct ld_meta *m);
-/* The rule's name, or NULL when the metadata does not know it. */
-const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule);
+/* The rule's name escaped into buf, or NULL when the metadata does not know it. */
+const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule, char *buf, size_t len);
+/* A tamper kind's short name ("unlink", "map-write", ...) and one-line description. */
+const char *ld_tamper_name(unsigned int kind);
+const char *ld_tamper_description(unsigned int kind);
 /* The metadata of the event's generation among metas (either may be NULL), or NULL. */
 const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_meta *const *metas);
 /* "btf" or "probe-read (5.10)": the program variant, as status and apply name it. */

@@ -31,9 +31,12 @@
 #include "util.h"
 
 #include "lockdown.skel.h"
+#include "seal.skel.h"
 
 #include <bpf/bpf.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <linux/capability.h>
@@ -352,28 +355,50 @@ static void wait_for_programs(void)
 
 /* ---- re-apply ---------------------------------------------------------------------------- */
 
-static int reapply(const struct ld_compiled *c, struct ld_apply_result *res, char *why,
-		   size_t whylen)
+/*
+ * The pinned maps, writable, and the active entry; refused when sealed. Read-only first: a
+ * sealed enforcer refuses writable handles, and the seal is the thing to report.
+ */
+static int open_unsealed(struct ld_pinned *p, struct ld_active *a, char *why, size_t whylen)
 {
+	int err = ld_pinned_open(p, LD_PIN_READ, why, whylen);
+
+	if (err)
+		return err;
+	err = ld_pinned_active(p, a);
+	ld_pinned_close(p);
+	if (err) {
+		snprintf(why, whylen, "reading the active generation: %s", strerror(-err));
+		return err;
+	}
+	if (a->sealed) {
+		snprintf(why, whylen, "the policy in force is sealed: it stays until reboot");
+		return -EBUSY;
+	}
+	err = ld_pinned_open(p, LD_PIN_WRITE, why, whylen);
+	if (err)
+		return err;
+	/* A seal may have come in between: the writable open would then have failed. */
+	return 0;
+}
+
+static int reapply(const struct ld_compiled *c, const struct ld_apply_opts *opts,
+		   struct ld_apply_result *res, char *why, size_t whylen)
+{
+	struct ld_seal_plan plan = { 0 };
 	struct ld_pinned p;
 	struct ld_active a;
 	struct ld_meta old, m;
 	__u32 cur, next, zero = 0;
 	int err;
 
-	err = ld_pinned_open(&p, why, whylen);
+	err = open_unsealed(&p, &a, why, whylen);
 	if (err)
 		return err;
-	err = ld_pinned_active(&p, &a);
-	if (err) {
-		snprintf(why, whylen, "reading the active generation: %s", strerror(-err));
-		goto out;
-	}
-	if (a.sealed) {
-		snprintf(why, whylen,
-			 "the policy in force is sealed: it cannot be changed until reboot");
-		err = -EBUSY;
-		goto out;
+	if (opts->seal) {
+		err = ld_seal_prepare(c, &p, &plan, why, whylen);
+		if (err)
+			goto out;
 	}
 	cur = a.gen & 1;
 	next = cur ^ 1;
@@ -398,20 +423,47 @@ static int reapply(const struct ld_compiled *c, struct ld_apply_result *res, cha
 	clear_subjects(&p, cur);
 	res->gen = a.gen;
 	res->variant = m.variant;
+	if (opts->seal) {
+		err = ld_seal_commit(&p, &plan, res, why, whylen);
+		res->in_force_unsealed = err != 0;
+	}
 out:
+	ld_seal_plan_free(&plan);
 	ld_pinned_close(&p);
 	return err;
 }
 
 /* ---- first load -------------------------------------------------------------------------- */
 
-static void unpin_all(void)
+/*
+ * Unlink everything under LD_PIN_DIR (whatever version of lockdown pinned it), the link
+ * first: unpinning it detaches the program. 0, or the first -errno (EPERM: the kernel
+ * refused, which a sealed enforcer's guards do).
+ */
+static int unpin_all(void)
 {
-	/* The link first: unpinning it detaches the program. */
-	unlink(LD_PIN_DIR "/link");
-	unlink(LD_PIN_DIR "/prog");
-	ld_pinned_unpin();
-	rmdir(LD_PIN_DIR);
+	DIR *d;
+	struct dirent *de;
+	int err = 0;
+
+	if (unlink(LD_PIN_DIR "/link") != 0 && errno != ENOENT)
+		err = -errno;
+	d = opendir(LD_PIN_DIR);
+	if (d) {
+		while ((de = readdir(d)) != NULL) {
+			char path[512];
+
+			if (de->d_name[0] == '.')
+				continue;
+			snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, de->d_name);
+			if (unlink(path) != 0 && errno != ENOENT && !err)
+				err = -errno;
+		}
+		closedir(d);
+	}
+	if (rmdir(LD_PIN_DIR) != 0 && errno != ENOENT && !err)
+		err = -errno;
+	return err;
 }
 
 static int inode_of(const char *path, __u32 *ino)
@@ -432,18 +484,136 @@ static enum ld_variant pick_variant(void)
 		       : LD_VARIANT_PROBE;
 }
 
+/* Whether the kernel (or the BTF file given) has the LSM hook `name`. */
+static bool kernel_has_hook(const char *btf_path, const char *name)
+{
+	struct btf *btf = btf_path ? btf__parse(btf_path, NULL) : btf__load_vmlinux_btf();
+	char fn[96];
+	bool has;
+
+	if (!btf)
+		return false;
+	snprintf(fn, sizeof(fn), "bpf_lsm_%s", name);
+	has = btf__find_by_name_kind(btf, fn, BTF_KIND_FUNC) >= 0;
+	btf__free(btf);
+	return has;
+}
+
+/* The pin of a guard program: LD_GUARD_PREFIX + its name without "ld_guard_". */
+static void guard_pin_path(const char *prog_name, char *path, size_t len)
+{
+	const char *short_name = prog_name;
+
+	if (!strncmp(short_name, "ld_guard_", 9))
+		short_name += 9;
+	snprintf(path, len, "%s/%s%s", LD_PIN_DIR, LD_GUARD_PREFIX, short_name);
+}
+
+/*
+ * Load the seal's guards (seal.bpf.c) with the maps of the enforcer just loaded, so that a
+ * later `apply --seal` only attaches them: they are verified now, before any policy could
+ * deny this loader what the verifier asks of it. Nothing is attached here.
+ */
+static int load_guards(struct lockdown_bpf *skel, const struct ld_apply_opts *opts,
+		       struct seal_bpf **out, char *why, size_t whylen)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = opts->btf);
+	struct seal_bpf *g;
+	struct bpf_map *m;
+	int err;
+
+	*out = NULL;
+	g = seal_bpf__open_opts(&oo);
+	if (!g) {
+		err = -errno;
+		snprintf(why, whylen, "opening the embedded guard object: %s", strerror(-err));
+		return err;
+	}
+	bpf_object__for_each_map(m, g->obj)
+	{
+		struct bpf_map *src;
+
+		if (bpf_map__is_internal(m))
+			continue;
+		src = bpf_object__find_map_by_name(skel->obj, bpf_map__name(m));
+		err = src ? bpf_map__reuse_fd(m, bpf_map__fd(src)) : -ENOENT;
+		if (err) {
+			snprintf(why, whylen, "sharing map %s with the guards: %s",
+				 bpf_map__name(m), strerror(-err));
+			seal_bpf__destroy(g);
+			return err;
+		}
+	}
+	g->rodata->ld_task_btf = bpf_program__autoload(skel->progs.ld_locked_down);
+	g->rodata->ld_probe_ok = skel->rodata->ld_probe_ok;
+	g->rodata->ld_init_netns = skel->rodata->ld_init_netns;
+	g->rodata->ld_hz = skel->rodata->ld_hz;
+	/* Kernel change: 6.9 renamed bpf_map_alloc_security to bpf_map_create. */
+	bpf_program__set_autoload(g->progs.ld_guard_map_alloc,
+				  kernel_has_hook(opts->btf, "bpf_map_alloc_security"));
+	bpf_program__set_autoload(g->progs.ld_guard_map_create,
+				  kernel_has_hook(opts->btf, "bpf_map_create"));
+	verifier_last[0] = '\0';
+	err = seal_bpf__load(g);
+	if (err) {
+		err = err < 0 ? err : -errno;
+		snprintf(why, whylen, "the kernel rejected the seal's guard programs (%s)%s%s",
+			 strerror(-err), verifier_last[0] ? ": " : "", verifier_last);
+		seal_bpf__destroy(g);
+		return err;
+	}
+	*out = g;
+	return 0;
+}
+
+static int pin_guards(struct seal_bpf *g, char *path, size_t len)
+{
+	struct bpf_program *prog;
+
+	bpf_object__for_each_program(prog, g->obj)
+	{
+		if (bpf_program__fd(prog) < 0)
+			continue; /* not loaded: a hook this kernel lacks */
+		guard_pin_path(bpf_program__name(prog), path, len);
+		if (bpf_obj_pin(bpf_program__fd(prog), path) != 0)
+			return -errno;
+	}
+	return 0;
+}
+
+static int write_abi(const struct ld_pinned *p, char *why, size_t whylen)
+{
+	struct ld_abi a = {
+		.magic = LD_ABI_MAGIC,
+		.version = LD_ABI_VERSION,
+		.event_size = sizeof(struct ld_event),
+		.policy_size = sizeof(struct ld_policy),
+		.meta_size = sizeof(struct ld_meta),
+		.seal_size = sizeof(struct ld_seal),
+	};
+	__u32 zero = 0;
+
+	if (bpf_map_update_elem(p->abi, &zero, &a, BPF_ANY) == 0)
+		return 0;
+	snprintf(why, whylen, "writing the ABI stamp: %s", strerror(errno));
+	return -errno;
+}
+
 static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *opts,
 		      struct ld_apply_result *res, char *why, size_t whylen)
 {
-	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = opts ? opts->btf : NULL);
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = opts->btf);
+	struct ld_seal_plan plan = { 0 };
 	struct lockdown_bpf *skel = NULL;
+	struct seal_bpf *guards = NULL;
 	struct bpf_program *prog;
 	struct bpf_link *link = NULL;
 	struct ld_pinned p;
 	struct ld_meta m;
 	struct ld_active a = { 0 };
-	char path[128];
+	char path[128], gwhy[512];
 	__u32 pidns = 0, netns = 0, zero = 0;
+	enum ld_level level;
 	bool switched = false;
 	int err;
 
@@ -465,6 +635,14 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	err = ensure_bpffs(why, whylen);
 	if (err)
 		return err;
+	level = kernel_level();
+	if (opts->seal && level == LD_LEVEL_CONFIDENTIALITY) {
+		snprintf(why, whylen,
+			 "the kernel's own lockdown level is confidentiality, which withholds "
+			 "bpf_probe_read_kernel() from the seal's guards: seal before raising "
+			 "the level to confidentiality (nothing was loaded)");
+		return -EOPNOTSUPP;
+	}
 
 	res->variant = pick_variant();
 	if (!memcg_accounting()) {
@@ -488,6 +666,8 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 					      : skel->progs.ld_locked_down_probe;
 	skel->rodata->ld_init_netns = netns;
 	skel->rodata->ld_hz = kernel_hz();
+	/* Probe reads are refused at load under the kernel's confidentiality level. */
+	skel->rodata->ld_probe_ok = level != LD_LEVEL_CONFIDENTIALITY;
 
 	verifier_last[0] = '\0';
 	err = lockdown_bpf__load(skel);
@@ -498,14 +678,12 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 				 "the kernel refused to load the BPF LSM program (EPERM): %s",
 				 perm_hint());
 		else if (res->variant == LD_VARIANT_PROBE &&
-			 strstr(verifier_last, "unknown func") &&
-			 kernel_level() == LD_LEVEL_CONFIDENTIALITY)
+			 strstr(verifier_last, "unknown func") && level == LD_LEVEL_CONFIDENTIALITY)
 			snprintf(why, whylen,
 				 "this kernel lacks bpf_get_current_task_btf() (before 5.11), so "
-				 "the "
-				 "program reads the task with bpf_probe_read_kernel(), which the "
-				 "kernel's own lockdown level (confidentiality) withholds: apply "
-				 "before raising the level to confidentiality");
+				 "the program reads the task with bpf_probe_read_kernel(), which "
+				 "the kernel's own lockdown level (confidentiality) withholds: "
+				 "apply before raising the level to confidentiality");
 		else if (err == -EACCES)
 			snprintf(why, whylen,
 				 "the kernel's verifier rejected the BPF LSM program%s%s",
@@ -515,12 +693,29 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 				 strerror(-err), verifier_last[0] ? ": " : "", verifier_last);
 		goto fail;
 	}
+	if (skel->rodata->ld_probe_ok) {
+		err = load_guards(skel, opts, &guards, gwhy, sizeof(gwhy));
+		if (err && opts->seal) {
+			snprintf(why, whylen, "%s", gwhy);
+			goto fail;
+		}
+		if (err)
+			ld_warn("%s; this enforcer cannot be sealed", gwhy);
+	}
 
 	if (ld_pinned_from_object(skel->obj, &p) != 0) {
 		err = -ENOENT;
 		snprintf(why, whylen, "the embedded BPF object lacks a map");
 		goto fail;
 	}
+	if (opts->seal) {
+		err = ld_seal_prepare(c, &p, &plan, why, whylen);
+		if (err)
+			goto fail;
+	}
+	err = write_abi(&p, why, whylen);
+	if (err)
+		goto fail;
 	ld_meta_from_compiled(c, 0, realtime_ns(), &m);
 	m.loaded_ns = m.applied_ns;
 	m.variant = res->variant;
@@ -553,6 +748,8 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		goto fail;
 	}
 	err = ld_pinned_pin(&p, path, sizeof(path));
+	if (!err && guards)
+		err = pin_guards(guards, path, sizeof(path));
 	if (err)
 		goto pin_fail;
 	snprintf(path, sizeof(path), "%s/prog", LD_PIN_DIR);
@@ -569,18 +766,27 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 
 	if (switched && setresuid(0, (uid_t)-1, (uid_t)-1) != 0)
 		ld_warn("restoring the real uid: %s", strerror(errno));
-	bpf_link__destroy(link); /* closes our fd; the pinned link stays */
-	lockdown_bpf__destroy(skel);
+	switched = false;
 	res->first_load = true;
 	res->gen = 0;
-	return 0;
+	if (opts->seal) {
+		err = ld_seal_commit(&p, &plan, res, why, whylen);
+		res->in_force_unsealed = err != 0;
+	}
+	bpf_link__destroy(link); /* closes our fd; the pinned link stays */
+	seal_bpf__destroy(guards);
+	lockdown_bpf__destroy(skel);
+	ld_seal_plan_free(&plan);
+	return err;
 
 pin_fail:
 	snprintf(why, whylen, "pinning %s: %s", path, ld_errno_hint(-err));
 	unpin_all();
 fail:
 	bpf_link__destroy(link); /* unpinned: detaches */
+	seal_bpf__destroy(guards);
 	lockdown_bpf__destroy(skel);
+	ld_seal_plan_free(&plan);
 	if (switched && setresuid(0, (uid_t)-1, (uid_t)-1) != 0)
 		ld_warn("restoring the real uid: %s", strerror(errno));
 	return err;
@@ -620,9 +826,12 @@ static int lock_pins(char *why, size_t whylen)
 int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *opts,
 		      struct ld_apply_result *res, char *why, size_t whylen)
 {
+	static const struct ld_apply_opts no_opts;
 	int err, lock;
 
 	memset(res, 0, sizeof(*res));
+	if (!opts)
+		opts = &no_opts;
 	libbpf_set_print(libbpf_log);
 	if (!privileged()) {
 		snprintf(why, whylen,
@@ -635,7 +844,7 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 	if (lock < 0)
 		return lock;
 	if (access(LD_PIN_DIR "/link", F_OK) == 0) {
-		err = reapply(c, res, why, whylen);
+		err = reapply(c, opts, res, why, whylen);
 	} else if (errno != ENOENT) {
 		err = -errno;
 		snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
@@ -701,8 +910,12 @@ int ld_enforcer_remove(char *why, size_t whylen)
 	lock = lock_pins(why, whylen);
 	if (lock < 0)
 		return lock;
-	err = ld_pinned_open(&p, why, whylen);
-	if (err && err != -ENOENT) { /* -ENOENT: a partial pin, cleaned up below */
+	/*
+	 * Pins of another ABI cannot be read, but can be removed; -ENOENT is a partial pin
+	 * (no link), cleaned up below.
+	 */
+	err = ld_pinned_open(&p, LD_PIN_READ, why, whylen);
+	if (err && err != -ENOENT && err != -EPROTO) {
 		close(lock);
 		return err;
 	}
@@ -717,7 +930,16 @@ int ld_enforcer_remove(char *why, size_t whylen)
 		ld_pinned_close(&p);
 	}
 	prog_id = pinned_prog_id();
-	unpin_all();
+	err = unpin_all();
+	if (err == -EPERM) {
+		/* The kernel refused: another version's sealed enforcer guards these pins. */
+		snprintf(why, whylen,
+			 "the kernel refused to remove the pins under %s: the enforcer is "
+			 "sealed and stays until reboot",
+			 LD_PIN_DIR);
+		close(lock);
+		return -EBUSY;
+	}
 	wait_prog_gone(prog_id);
 	err = stat(LD_PIN_DIR, &st) == 0 ? -ENOTEMPTY : 0;
 	if (err)

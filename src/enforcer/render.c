@@ -4,11 +4,15 @@
  * No system calls here, so the unit tests pin down every output format.
  */
 #include "enforcer.h"
+#include "escape.h"
 #include "policy/policy.h"
 
 #include <stdio.h>
 #include <string.h>
 #include <sys/sysmacros.h>
+
+/* Longest path printed for an executable (longer ones are cut, never unescaped). */
+#define PATH_MAX_TEXT 1024
 #include <time.h>
 
 _Static_assert(LD_META_NAME_LEN == LD_RULE_NAME_LEN, "rule names fit the metadata");
@@ -29,7 +33,7 @@ void ld_counters_sum(const struct ld_counters *percpu, unsigned int ncpus, struc
 	}
 }
 
-void ld_counters_total(const struct ld_counters in[LD_REASONS], struct ld_counters *out)
+void ld_counters_total(const struct ld_counters in[LD_SLOTS], struct ld_counters *out)
 {
 	ld_counters_sum(in, LD_REASONS, out);
 }
@@ -62,12 +66,43 @@ void ld_meta_from_compiled(const struct ld_compiled *c, unsigned int gen, __u64 
 		snprintf(m->rule_names[i], sizeof(m->rule_names[i]), "%s", c->rule_names[i]);
 }
 
-const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule)
+const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule, char *buf, size_t len)
 {
 	if (!m || m->magic != LD_META_MAGIC || rule >= LD_RULES || rule >= m->nrules ||
 	    !m->rule_names[rule][0])
 		return NULL;
-	return m->rule_names[rule];
+	/* Pinned state may come from anyone with root: the name need not end in a NUL. */
+	return ld_escape(m->rule_names[rule], sizeof(m->rule_names[rule]), LD_ESC_WORD, buf, len);
+}
+
+static const struct {
+	const char *name, *description;
+} tampers[LD_TAMPER_KINDS] = {
+	[LD_TAMPER_UNLINK] = { "unlink", "removing a pin of the sealed enforcer" },
+	[LD_TAMPER_RMDIR] = { "rmdir", "removing the sealed enforcer's pin directory" },
+	[LD_TAMPER_RENAME] = { "rename", "renaming in or out of the sealed enforcer's pins" },
+	[LD_TAMPER_UMOUNT] = { "umount", "unmounting what holds the sealed enforcer" },
+	[LD_TAMPER_MOUNT_MOVE] = { "mount", "moving or covering what holds the sealed enforcer" },
+	[LD_TAMPER_MAP_WRITE] = { "map-write",
+				  "a writable handle to a map of the sealed enforcer" },
+	[LD_TAMPER_PROG_MAPS] = { "prog-maps", "a BPF program using the sealed enforcer's maps" },
+	[LD_TAMPER_MAP_IN_MAP] = { "map-in-map",
+				   "a map-in-map that could hold the enforcer's maps" },
+	[LD_TAMPER_PTRACE] = { "ptrace", "ptrace or memory access into an exempt process or init" },
+	[LD_TAMPER_FILE_WRITE] = { "file-write", "writing a file an exemption depends on" },
+	[LD_TAMPER_TRUNCATE] = { "truncate", "truncating a file an exemption depends on" },
+	[LD_TAMPER_CODE] = { "code", "an exempt process mapping code not listed when sealed" },
+	[LD_TAMPER_EXE_LINK] = { "exe-link", "changing a process's executable link" },
+};
+
+const char *ld_tamper_name(unsigned int kind)
+{
+	return kind < LD_TAMPER_KINDS ? tampers[kind].name : "?";
+}
+
+const char *ld_tamper_description(unsigned int kind)
+{
+	return kind < LD_TAMPER_KINDS ? tampers[kind].description : "?";
 }
 
 const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_meta *const *metas)
@@ -100,7 +135,7 @@ unsigned int ld_kdev_minor(__u64 kdev)
 
 const char *ld_event_verb(const struct ld_event *e)
 {
-	if (e->outcome == LD_OUT_DENIED)
+	if (e->kind == LD_EVK_TAMPER || e->outcome == LD_OUT_DENIED)
 		return "deny";
 	if (e->flags & LD_EV_WOULD_DENY)
 		return "would-deny";
@@ -120,19 +155,14 @@ void ld_format_time(__u64 real_ns, char *buf, size_t len)
 	snprintf(buf, len, "%s.%09lluZ", date, (unsigned long long)(real_ns % 1000000000ULL));
 }
 
-/* A comm from the kernel: at most 16 bytes, maybe without NUL; unprintables become '?'. */
-static void comm_text(const char *in, char out[LD_COMM_LEN + 1])
-{
-	size_t i;
-
-	for (i = 0; i < LD_COMM_LEN && in[i]; i++)
-		out[i] = (in[i] > ' ' && in[i] < 0x7f) ? in[i] : '?';
-	out[i] = '\0';
-}
+/* Room for a fixed-size field of n bytes escaped: 4 bytes per byte, and the NUL. */
+#define ESCAPED(n) (4 * (n) + 1)
 
 static const struct ld_reason *event_reason(const struct ld_event *e,
 					    const struct ld_event_ctx *ctx)
 {
+	if (e->kind != LD_EVK_REASON)
+		return NULL;
 	return ctx && ctx->rs ? ld_reason_by_number(ctx->rs, e->reason) : NULL;
 }
 
@@ -141,24 +171,64 @@ static const struct ld_meta *event_meta(const struct ld_event *e, const struct l
 	return ctx ? ld_event_meta(e, ctx->meta) : NULL;
 }
 
+/*
+ * exe= of the text line: the path while /proc/PID/exe still names the file the kernel saw;
+ * else the file name the kernel recorded and the file's identity; "none" for no executable.
+ */
 static void exe_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf,
 		     size_t len)
 {
-	if (e->flags & LD_EV_NO_EXE)
+	char name[ESCAPED(LD_EXE_NAME_LEN)];
+
+	if (e->flags & LD_EV_NO_EXE) {
 		snprintf(buf, len, "none");
-	else if (ctx && ctx->exe_path)
-		snprintf(buf, len, "%s", ctx->exe_path);
-	else
-		snprintf(buf, len, "%u:%u:%llu", ld_kdev_major(e->exe_dev),
-			 ld_kdev_minor(e->exe_dev), (unsigned long long)e->exe_ino);
+	} else if (ctx && ctx->exe_path) {
+		ld_escape(ctx->exe_path, strlen(ctx->exe_path), LD_ESC_WORD, buf, len);
+	} else {
+		ld_escape(e->exe_name, sizeof(e->exe_name), LD_ESC_WORD, name, sizeof(name));
+		snprintf(buf, len, "%s exe_id=%u:%u:%llu", name[0] ? name : "?",
+			 ld_kdev_major(e->exe_dev), ld_kdev_minor(e->exe_dev),
+			 (unsigned long long)e->exe_ino);
+	}
+}
+
+static void target_text(const struct ld_event *e, char *buf, size_t len)
+{
+	switch (e->reason) {
+	case LD_TAMPER_MAP_WRITE:
+		snprintf(buf, len, " map=%llu", (unsigned long long)e->obj_ino);
+		break;
+	case LD_TAMPER_PROG_MAPS:
+		snprintf(buf, len, " prog=%llu", (unsigned long long)e->obj_ino);
+		break;
+	case LD_TAMPER_PTRACE:
+		snprintf(buf, len, " target_pid=%llu", (unsigned long long)e->obj_ino);
+		break;
+	default:
+		if (e->obj_dev || e->obj_ino)
+			snprintf(buf, len, " target=%u:%u:%llu", ld_kdev_major(e->obj_dev),
+				 ld_kdev_minor(e->obj_dev), (unsigned long long)e->obj_ino);
+		else
+			buf[0] = '\0';
+	}
 }
 
 int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf, size_t len)
 {
 	const struct ld_reason *r = event_reason(e, ctx);
-	const char *rule = ld_meta_rule_name(event_meta(e, ctx), e->rule);
-	char comm[LD_COMM_LEN + 1], exe[300], name[64], rulebuf[16];
+	char rulebuf[ESCAPED(LD_META_NAME_LEN)], comm[ESCAPED(LD_COMM_LEN)];
+	char exe[ESCAPED(PATH_MAX_TEXT)], name[64], target[64];
+	const char *rule = ld_meta_rule_name(event_meta(e, ctx), e->rule, rulebuf, sizeof(rulebuf));
 
+	ld_escape(e->comm, sizeof(e->comm), LD_ESC_WORD, comm, sizeof(comm));
+	exe_text(e, ctx, exe, sizeof(exe));
+	if (e->kind == LD_EVK_TAMPER) {
+		target_text(e, target, sizeof(target));
+		return snprintf(buf, len,
+				"lockdown: deny tamper %s (%s) pid=%u comm=%s exe=%s uid=%u%s",
+				ld_tamper_name(e->reason), ld_tamper_description(e->reason), e->pid,
+				comm, exe, e->uid, target);
+	}
 	if (r)
 		snprintf(name, sizeof(name), "%s", r->name);
 	else
@@ -167,13 +237,29 @@ int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char
 		snprintf(rulebuf, sizeof(rulebuf), "#%u", e->rule);
 		rule = rulebuf;
 	}
-	comm_text(e->comm, comm);
-	exe_text(e, ctx, exe, sizeof(exe));
 	return snprintf(buf, len,
-			"lockdown: %s %s (%s) pid=%u comm=%s exe=%s uid=%u cgroup=%llu rule=%s%s",
+			"lockdown: %s %s (%s) pid=%u comm=%s exe=%s uid=%u cgroup=%llu rule=%s%s%s",
 			ld_event_verb(e), name, r && r->description ? r->description : "?", e->pid,
 			comm, exe, e->uid, (unsigned long long)e->cgroup_id, rule,
-			(e->flags & LD_EV_NOT_ACTOR) ? " subject=kernel" : "");
+			(e->flags & LD_EV_NOT_ACTOR) ? " subject=kernel" : "",
+			(e->flags & LD_EV_TRACED)    ? " exemption=withheld-traced"
+			: (e->flags & LD_EV_REVOKED) ? " exemption=withheld-replaced"
+						     : "");
+}
+
+static struct json_object *json_escaped(const char *in, size_t inlen)
+{
+	char buf[ESCAPED(PATH_MAX_TEXT)];
+
+	return json_object_new_string(ld_escape(in, inlen, LD_ESC_JSON, buf, sizeof(buf)));
+}
+
+/* CLOCK_REALTIME of a CLOCK_MONOTONIC stamp, without overflow on a forged record. */
+static __u64 event_realtime(const struct ld_event *e, const struct ld_event_ctx *ctx)
+{
+	__s64 off = ctx ? ctx->mono_to_real_ns : 0;
+
+	return e->ts_ns + (__u64)off; /* unsigned: wraps, never undefined */
 }
 
 struct json_object *ld_event_json(const struct ld_event *e, const struct ld_event_ctx *ctx)
@@ -181,18 +267,30 @@ struct json_object *ld_event_json(const struct ld_event *e, const struct ld_even
 	struct json_object *o = json_object_new_object();
 	const struct ld_reason *r = event_reason(e, ctx);
 	const struct ld_meta *m = event_meta(e, ctx);
-	const char *rule = ld_meta_rule_name(m, e->rule);
-	char buf[300], comm[LD_COMM_LEN + 1];
-	__u64 real = (__u64)((__s64)e->ts_ns + (ctx ? ctx->mono_to_real_ns : 0));
+	char rulebuf[ESCAPED(LD_META_NAME_LEN)], buf[300];
+	const char *rule = ld_meta_rule_name(m, e->rule, rulebuf, sizeof(rulebuf));
+	bool tamper = e->kind == LD_EVK_TAMPER;
 
-	ld_format_time(real, buf, sizeof(buf));
+	ld_format_time(event_realtime(e, ctx), buf, sizeof(buf));
 	json_object_object_add(o, "time", json_object_new_string(buf));
 	json_object_object_add(o, "monotonic_ns", json_object_new_uint64(e->ts_ns));
+	json_object_object_add(o, "kind", json_object_new_string(tamper ? "tamper" : "reason"));
 	json_object_object_add(o, "action", json_object_new_string(ld_event_verb(e)));
-	json_object_object_add(o, "outcome", json_object_new_string(ld_outcome_name(e->outcome)));
+	json_object_object_add(
+		o, "outcome",
+		json_object_new_string(ld_outcome_name(tamper ? LD_OUT_DENIED : e->outcome)));
 	json_object_object_add(o, "would_deny",
 			       json_object_new_boolean(!!(e->flags & LD_EV_WOULD_DENY)));
-	if (r) {
+	if (tamper) {
+		json_object_object_add(o, "tamper",
+				       json_object_new_string(ld_tamper_name(e->reason)));
+		json_object_object_add(o, "description",
+				       json_object_new_string(ld_tamper_description(e->reason)));
+		snprintf(buf, sizeof(buf), "%u:%u", ld_kdev_major(e->obj_dev),
+			 ld_kdev_minor(e->obj_dev));
+		json_object_object_add(o, "target_dev", json_object_new_string(buf));
+		json_object_object_add(o, "target", json_object_new_uint64(e->obj_ino));
+	} else if (r) {
 		json_object_object_add(o, "reason", json_object_new_string(r->name));
 		json_object_object_add(o, "class", json_object_new_string(ld_class_name(r->class)));
 		json_object_object_add(o, "description",
@@ -206,16 +304,19 @@ struct json_object *ld_event_json(const struct ld_event *e, const struct ld_even
 	json_object_object_add(o, "reason_number", json_object_new_int((int)e->reason));
 	json_object_object_add(o, "pid", json_object_new_int64(e->pid));
 	json_object_object_add(o, "tid", json_object_new_int64(e->tid));
-	comm_text(e->comm, comm);
-	json_object_object_add(o, "comm", json_object_new_string(comm));
-	comm_text(e->pcomm, comm);
-	json_object_object_add(o, "parent_comm", json_object_new_string(comm));
+	json_object_object_add(o, "comm", json_escaped(e->comm, sizeof(e->comm)));
+	json_object_object_add(o, "parent_comm", json_escaped(e->pcomm, sizeof(e->pcomm)));
 	if (e->flags & LD_EV_NO_EXE) {
 		json_object_object_add(o, "exe", NULL);
+		json_object_object_add(o, "exe_name", NULL);
 	} else {
 		json_object_object_add(o, "exe",
-				       ctx && ctx->exe_path ? json_object_new_string(ctx->exe_path)
-							    : NULL);
+				       ctx && ctx->exe_path
+					       ? json_escaped(ctx->exe_path, strlen(ctx->exe_path))
+					       : NULL);
+		json_object_object_add(
+			o, "exe_name",
+			e->exe_name[0] ? json_escaped(e->exe_name, sizeof(e->exe_name)) : NULL);
 		snprintf(buf, sizeof(buf), "%u:%u", ld_kdev_major(e->exe_dev),
 			 ld_kdev_minor(e->exe_dev));
 		json_object_object_add(o, "exe_dev", json_object_new_string(buf));
@@ -231,11 +332,17 @@ struct json_object *ld_event_json(const struct ld_event *e, const struct ld_even
 			       json_object_new_boolean(!!(e->flags & LD_EV_KTHREAD)));
 	json_object_object_add(o, "subject_is_actor",
 			       json_object_new_boolean(!(e->flags & LD_EV_NOT_ACTOR)));
+	if (tamper)
+		return o;
 	json_object_object_add(o, "mode", json_object_new_string(ld_mode_name(e->mode)));
 	json_object_object_add(o, "rule", rule ? json_object_new_string(rule) : NULL);
 	json_object_object_add(o, "rule_index", json_object_new_int(e->rule));
 	json_object_object_add(o, "rule_action", json_object_new_string(ld_action_name(e->action)));
 	json_object_object_add(o, "match", json_object_new_string(ld_match_name(e->match)));
+	json_object_object_add(o, "exemption_withheld",
+			       (e->flags & LD_EV_TRACED)    ? json_object_new_string("traced")
+			       : (e->flags & LD_EV_REVOKED) ? json_object_new_string("replaced")
+							    : NULL);
 	json_object_object_add(o, "generation", json_object_new_int64(e->gen));
 	return o;
 }

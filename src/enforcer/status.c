@@ -20,7 +20,7 @@ static int quiet_log(enum libbpf_print_level level, const char *fmt, va_list ap)
 void ld_enforcer_status_gather(struct json_object *st, struct json_object *errors)
 {
 	struct json_object *e = json_object_new_object();
-	struct ld_counters per[LD_REASONS], total;
+	struct ld_counters per[LD_SLOTS], total, tamper;
 	struct ld_pinned p;
 	struct ld_active a;
 	struct ld_meta m;
@@ -28,7 +28,7 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 	int err;
 
 	libbpf_set_print(quiet_log);
-	err = ld_pinned_open(&p, why, sizeof(why));
+	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err == -ENOENT) {
 		json_object_object_add(e, "loaded", json_object_new_boolean(false));
 		json_object_object_add(st, "enforcer", e);
@@ -47,6 +47,10 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 
 		json_object_object_add(e, "generation", json_object_new_int64(a.gen));
 		json_object_object_add(e, "sealed", json_object_new_boolean(a.sealed != 0));
+		if (a.sealed) {
+			ld_format_time(a.sealed_ns, buf, sizeof(buf));
+			json_object_object_add(e, "sealed_at", json_object_new_string(buf));
+		}
 		json_object_object_add(e, "mode", json_object_new_string(ld_mode_name(m.mode)));
 		json_object_object_add(e, "source", json_object_new_string(m.source));
 		memcpy(tmp.pol.digest, m.digest, sizeof(m.digest));
@@ -72,6 +76,9 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 		ld_counters_total(per, &total);
 		ld_counters_json_add(c, &total);
 		json_object_object_add(e, "counters", c);
+		ld_counters_sum(per + LD_REASONS, LD_TAMPERS, &tamper);
+		json_object_object_add(e, "tamper_refused",
+				       json_object_new_uint64(tamper.outcome[LD_OUT_DENIED]));
 	}
 	ld_pinned_close(&p);
 	json_object_object_add(st, "enforcer", e);
@@ -107,9 +114,13 @@ void ld_enforcer_status_render(struct json_object *st)
 		printf("%-20s not loaded (lockdown apply puts a policy in force)\n", "enforcer");
 		return;
 	}
-	printf("%-20s loaded: %s, %s mode%s\n", "enforcer", str(e, "source"), str(e, "mode"),
-	       json_object_object_get_ex(e, "sealed", &v) && json_object_get_boolean(v) ? ", sealed"
-											: "");
+	printf("%-20s loaded: %s, %s mode\n", "enforcer", str(e, "source"), str(e, "mode"));
+	if (json_object_object_get_ex(e, "sealed", &v) && json_object_get_boolean(v))
+		printf("%-20s sealed since %s: nothing changes or removes it until reboot "
+		       "(%llu attempts refused)\n",
+		       "seal", str(e, "sealed_at"), num(e, "tamper_refused"));
+	else
+		printf("%-20s not sealed (lockdown apply --seal)\n", "seal");
 	printf("%-20s %s\n", "policy digest", str(e, "digest"));
 	printf("%-20s %s (program loaded %s)\n", "applied since", str(e, "applied_at"),
 	       str(e, "loaded_at"));

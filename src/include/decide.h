@@ -100,4 +100,16 @@ static __always_inline struct ld_verdict ld_decide(const struct ld_policy *p, __
 	return v;
 }
 
+/*
+ * The host test, from what the program could read of the task: its pid namespace level
+ * (level_ok: the read worked) and its net namespace's inode number (0: not read). The host is
+ * the initial pid namespace (level 0) and the initial net namespace (init_netns, from the
+ * loader). Anything not read means "not host", on every program variant.
+ */
+static __always_inline int ld_is_host(int level_ok, unsigned int level, __u32 netns,
+				      __u32 init_netns)
+{
+	return level_ok && level == 0 && init_netns != 0 && netns == init_netns;
+}
+
 #endif

@@ -176,6 +176,12 @@ struct ld_seal {
 	__u32 prog_id[LD_SEAL_PROGS]; /* the enforcer's own programs, 0: unused */
 };
 
+/* Value of the one-entry `sealstate` map: what the guards write once sealed. */
+struct ld_sealstate {
+	__u32 revoke_full; /* `revoked` overflowed: no exemption holds any more */
+	__u32 pad;
+};
+
 /* Value of the one-entry `abi` map: the stamp of the lockdown that made the pins. */
 struct ld_abi {
 	__u32 magic;   /* LD_ABI_MAGIC */

@@ -940,6 +940,25 @@ static int build(struct ctx *c, struct ld_compiled *out)
 	return ld_compiled_compute_digest(out, c->rs);
 }
 
+/* Seal=yes: what a seal cannot hold, said once here for check and apply alike. */
+static void seal_warnings(const struct ld_compiled *out, const struct ld_reasons *rs,
+			  struct ld_diag *diag, const char *file)
+{
+	char risks[1024];
+	bool hib;
+
+	if (out->nuids || out->ncgroups)
+		diag_add(diag, LD_DIAG_WARNING, file, out->seal_line,
+			 "sealed User= and Cgroup= rules stay open to root, which can change its "
+			 "uid "
+			 "or move into a cgroup; only Executable= exemptions are root-proof");
+	if (ld_seal_risks(out, rs, risks, sizeof(risks), &hib))
+		diag_add(diag, LD_DIAG_WARNING, file, out->seal_line,
+			 "Seal=yes, but root could still change the running kernel through %s: "
+			 "apply refuses to seal this without --force",
+			 risks);
+}
+
 static void ctx_free(struct ctx *c)
 {
 	for (int i = 0; i < c->nsecs; i++)
@@ -1022,6 +1041,8 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 		ret = build(c, out);
 		if (ret)
 			diag_add(diag, LD_DIAG_ERROR, file, 0, "%s", strerror(-ret));
+		else if (out->seal)
+			seal_warnings(out, rs, diag, file);
 	}
 	ctx_free(c);
 	free(c);

@@ -100,6 +100,18 @@ int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, 
 /* (Re)compute c->pol.digest from c (done by the compiler; for the loader after edits). */
 int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *rs);
 
+/* ---- sealing (seal_risk.c) ------------------------------------------------------------- */
+
+/*
+ * The reasons a sealed c would still allow (or only audit) to a subject root can become: the
+ * default and host rules, uid and cgroup rules (executable rules are root-proof once sealed);
+ * any integrity-class reason there lets root change the running kernel and undo the seal.
+ * Writes "[rule] reason, reason; [rule] ..." into buf; returns how many (rule, reason) pairs.
+ * *hibernation: one of them is hibernation (the image on disk can be rewritten by root).
+ */
+unsigned int ld_seal_risks(const struct ld_compiled *c, const struct ld_reasons *rs, char *buf,
+			   size_t len, bool *hibernation);
+
 /* ---- presets --------------------------------------------------------------------------- */
 
 struct ld_preset {

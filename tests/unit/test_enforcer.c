@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
 
@@ -78,7 +79,7 @@ static struct ld_event deny_event(void)
 static void test_counters_sum(void **state)
 {
 	struct ld_counters cpu[3], sum;
-	static struct ld_counters per[LD_REASONS];
+	static struct ld_counters per[LD_SLOTS];
 	struct ld_counters total;
 
 	(void)state;
@@ -106,6 +107,7 @@ static void test_counters_sum(void **state)
 	per[2].outcome[LD_OUT_DENIED] = 4;
 	per[LD_REASONS - 1].outcome[LD_OUT_DENIED] = 1;
 	per[5].events = 9;
+	per[LD_REASONS].outcome[LD_OUT_DENIED] = 1000; /* a tamper slot: not a reason */
 	ld_counters_total(per, &total);
 	assert_int_equal(total.outcome[LD_OUT_DENIED], 5);
 	assert_int_equal(total.events, 9);
@@ -114,6 +116,7 @@ static void test_counters_sum(void **state)
 static void test_meta(void **state)
 {
 	struct ld_meta m;
+	char buf[4 * LD_META_NAME_LEN + 1];
 
 	(void)state;
 	fake_meta(&m, 3, "profile:desktop", "tools");
@@ -124,13 +127,46 @@ static void test_meta(void **state)
 	assert_int_equal(m.applied_ns, 1000);
 	assert_int_equal(m.digest[0], 0xab);
 	assert_string_equal(m.source, "profile:desktop");
-	assert_string_equal(ld_meta_rule_name(&m, 0), "default");
-	assert_string_equal(ld_meta_rule_name(&m, 1), "tools");
-	assert_null(ld_meta_rule_name(&m, 2));	      /* beyond the policy's rules */
-	assert_null(ld_meta_rule_name(&m, LD_RULES)); /* beyond the table */
-	assert_null(ld_meta_rule_name(NULL, 0));
+	assert_string_equal(ld_meta_rule_name(&m, 0, buf, sizeof(buf)), "default");
+	assert_string_equal(ld_meta_rule_name(&m, 1, buf, sizeof(buf)), "tools");
+	assert_null(ld_meta_rule_name(&m, 2, buf, sizeof(buf)));	/* beyond the rules */
+	assert_null(ld_meta_rule_name(&m, LD_RULES, buf, sizeof(buf))); /* beyond the table */
+	assert_null(ld_meta_rule_name(NULL, 0, buf, sizeof(buf)));
 	m.magic = 0; /* an entry never written */
-	assert_null(ld_meta_rule_name(&m, 0));
+	assert_null(ld_meta_rule_name(&m, 0, buf, sizeof(buf)));
+}
+
+/*
+ * Pinned metadata is state anyone with root (or another version) can write: a rule name that
+ * fills its 48 bytes without a NUL, or holds control bytes, is read within its bounds and
+ * escaped (under ASan, an over-read here fails the test).
+ */
+static void test_meta_hostile_names(void **state)
+{
+	struct ld_meta *m = malloc(sizeof(*m)); /* heap: ASan sees a read past the entry */
+	char buf[4 * LD_META_NAME_LEN + 1];
+	struct ld_reasons rs;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs };
+	char line[1024];
+
+	(void)state;
+	assert_non_null(m);
+	fake_reasons(&rs);
+	fake_meta(m, 0, "a.conf", "tools");
+	memset(m->rule_names[LD_RULES - 1], 'x', LD_META_NAME_LEN);
+	m->nrules = LD_RULES;
+	assert_int_equal(strlen(ld_meta_rule_name(m, LD_RULES - 1, buf, sizeof(buf))),
+			 LD_META_NAME_LEN);
+	memcpy(m->rule_names[1], "a\nlockdown: deny\x1b[2J", sizeof("a\nlockdown: deny\x1b[2J"));
+	ld_meta_rule_name(m, 1, buf, sizeof(buf));
+	assert_string_equal(buf, "a\\x0alockdown:\\x20deny\\x1b[2J");
+	ctx.meta[0] = m;
+	e.rule = 1;
+	ld_event_text(&e, &ctx, line, sizeof(line));
+	assert_null(strchr(line, '\n'));
+	assert_null(strchr(line, 0x1b));
+	free(m);
 }
 
 static void test_dev_encoding(void **state)
@@ -159,13 +195,19 @@ static void test_event_text(void **state)
 	assert_string_equal(buf, "lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
 				 "exe=/bin/cat uid=0 cgroup=1 rule=default");
 
-	/* Executable gone or replaced: device and inode. Rule named from generation 1. */
+	/* Executable gone or replaced: the name the kernel saw, device and inode. Rule named
+	 * from generation 1. */
 	ctx.exe_path = NULL;
 	e.rule = 1;
 	e.gen = 1;
+	memcpy(e.exe_name, "cat", 4);
 	ld_event_text(&e, &ctx, buf, sizeof(buf));
 	assert_string_equal(buf, "lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
-				 "exe=0:2:140 uid=0 cgroup=1 rule=builders");
+				 "exe=cat exe_id=0:2:140 uid=0 cgroup=1 rule=builders");
+	/* No name either (a long name without probe reads): still the identity. */
+	memset(e.exe_name, 0, sizeof(e.exe_name));
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, " exe=? exe_id=0:2:140 uid=0"));
 
 	/* Audit mode: a would-deny. Unknown rule index: its number. */
 	e.outcome = LD_OUT_AUDITED;
@@ -187,8 +229,8 @@ static void test_event_text(void **state)
 	e.reason = 40;
 	memcpy(e.comm, "kworker/0:1\n", 13); /* unprintable bytes never reach the line */
 	ld_event_text(&e, &ctx, buf, sizeof(buf));
-	assert_string_equal(buf, "lockdown: deny reason40 (?) pid=412 comm=kworker/0:1? exe=none "
-				 "uid=0 cgroup=1 rule=default subject=kernel");
+	assert_string_equal(buf, "lockdown: deny reason40 (?) pid=412 comm=kworker/0:1\\x0a "
+				 "exe=none uid=0 cgroup=1 rule=default subject=kernel");
 
 	/* comm filling all 16 bytes without a NUL. */
 	e = deny_event();
@@ -327,6 +369,103 @@ static void test_event_kthread_json(void **state)
 	json_object_put(o);
 }
 
+/*
+ * File names are anyone's: a path or name with a newline, tabs, spaces, escape sequences or
+ * invalid UTF-8 can neither start a forged line nor break a field, and JSON stays valid UTF-8.
+ */
+static void test_event_hostile_exe(void **state)
+{
+	static const char evil[] = "/tmp/x\nlockdown: deny dev_mem pid=1\tA B\x1b]0;t\x07\xff\xc3";
+	struct ld_reasons rs;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs, .exe_path = evil };
+	struct json_object *o, *back;
+	const char *js;
+	char buf[2048];
+
+	(void)state;
+	fake_reasons(&rs);
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_null(strchr(buf, '\n'));
+	assert_null(strchr(buf, '\t'));
+	assert_null(strchr(buf, 0x1b));
+	assert_null(strchr(buf, 0x07));
+	for (const char *p = buf; *p; p++)
+		assert_true(*p >= 0x20 && *p < 0x7f);
+	/* One line, and the forged words are inside the exe field, not fields of their own. */
+	assert_non_null(strstr(buf, " exe=/tmp/x\\x0alockdown:\\x20deny\\x20dev_mem\\x20pid=1"));
+	assert_non_null(strstr(buf, "\\xff\\xc3 uid=0 "));
+
+	/* The same through the kernel's recorded name (the process is gone). */
+	ctx.exe_path = NULL;
+	memcpy(e.exe_name, "a\nb c", 6);
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, " exe=a\\x0ab\\x20c exe_id="));
+
+	/* JSON: parses back, valid UTF-8 kept, invalid bytes and controls escaped. */
+	ctx.exe_path = "/opt/\xc3\xa9t\xc3\xa9/x\xff\n";
+	o = ld_event_json(&e, &ctx);
+	js = json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN);
+	back = json_tokener_parse(js);
+	assert_non_null(back);
+	assert_string_equal(jstr(back, "exe"), "/opt/\xc3\xa9t\xc3\xa9/x\\xff\\x0a");
+	assert_string_equal(jstr(back, "exe_name"), "a\\x0ab c");
+	json_object_put(back);
+	json_object_put(o);
+}
+
+/* A sealed enforcer's refusals: their own text form and JSON, counted apart from reasons. */
+static void test_tamper_event(void **state)
+{
+	struct ld_reasons rs;
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .rs = &rs, .exe_path = "/usr/bin/rm" };
+	struct json_object *o;
+	char buf[1024];
+
+	(void)state;
+	fake_reasons(&rs);
+	e.kind = LD_EVK_TAMPER;
+	e.reason = LD_TAMPER_UNLINK;
+	e.obj_dev = (0ULL << 20) | 22;
+	e.obj_ino = 1234;
+	memcpy(e.comm, "rm", 3);
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_string_equal(buf, "lockdown: deny tamper unlink (removing a pin of the sealed "
+				 "enforcer) pid=412 comm=rm exe=/usr/bin/rm uid=0 "
+				 "target=0:22:1234");
+	e.reason = LD_TAMPER_MAP_WRITE;
+	e.obj_dev = 0;
+	e.obj_ino = 77;
+	ld_event_text(&e, &ctx, buf, sizeof(buf));
+	assert_non_null(strstr(buf, "lockdown: deny tamper map-write ("));
+	assert_non_null(strstr(buf, " map=77"));
+	o = ld_event_json(&e, &ctx);
+	assert_string_equal(jstr(o, "kind"), "tamper");
+	assert_string_equal(jstr(o, "tamper"), "map-write");
+	assert_string_equal(jstr(o, "outcome"), "denied");
+	assert_string_equal(jstr(o, "target"), "77");
+	assert_null(jstr(o, "reason")); /* not a lockdown reason, even with reasons loaded */
+	json_object_put(o);
+	for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++)
+		assert_string_not_equal(ld_tamper_name(k), "?");
+	assert_string_equal(ld_tamper_name(LD_TAMPER_KINDS), "?");
+}
+
+/* A forged timestamp cannot overflow the conversion to wall time (UBSan would fail it). */
+static void test_event_time_overflow(void **state)
+{
+	struct ld_event e = deny_event();
+	struct ld_event_ctx ctx = { .mono_to_real_ns = INT64_MAX };
+	struct json_object *o;
+
+	(void)state;
+	e.ts_ns = UINT64_MAX;
+	o = ld_event_json(&e, &ctx);
+	assert_non_null(jstr(o, "time"));
+	json_object_put(o);
+}
+
 static void test_format_time(void **state)
 {
 	char buf[64];
@@ -341,11 +480,15 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_counters_sum),
 		cmocka_unit_test(test_meta),
+		cmocka_unit_test(test_meta_hostile_names),
 		cmocka_unit_test(test_dev_encoding),
 		cmocka_unit_test(test_event_text),
 		cmocka_unit_test(test_event_json),
 		cmocka_unit_test(test_event_rule_across_reloads),
 		cmocka_unit_test(test_event_kthread_json),
+		cmocka_unit_test(test_event_hostile_exe),
+		cmocka_unit_test(test_tamper_event),
+		cmocka_unit_test(test_event_time_overflow),
 		cmocka_unit_test(test_format_time),
 	};
 
