@@ -19,12 +19,11 @@ expect_rc apply 0 lockdown apply --profile integrity
 # The apply process has exited: the pinned link keeps the program attached.
 expect_trig enforced-after-exit dev_mem denied
 expect_trig confidentiality-untouched kcore allowed
-missing=
-for f in link prog active policy exes cgroups uids counters rate events meta; do
-	[ -e /sys/fs/bpf/lockdown/$f ] || missing="$missing $f"
-done
-expect_eq pinned "$missing" "" "missing under /sys/fs/bpf/lockdown"
-expect_eq pinned-nothing-else "$(ls /sys/fs/bpf/lockdown | wc -l)" 11
+# Exactly the link, the program, the maps, and the seal's guard programs (loaded, not attached).
+expect_eq pinned "$(ls /sys/fs/bpf/lockdown | grep -v '^guard-' | tr '\n' ' ')" \
+	"abi active cgroups counters events exes libs link meta policy prog rate revoked seal sealstate uids "
+expect_eq pinned-guards "$(ls /sys/fs/bpf/lockdown | grep -c '^guard-')" 16
+expect_eq guards-not-attached "$(ls /sys/fs/bpf/lockdown | grep -c -- '-link$')" 0
 
 lockdown status -j >/tmp/st.json
 grep -q '"enforcer":{"loaded":true' /tmp/st.json && ok status-loaded ||

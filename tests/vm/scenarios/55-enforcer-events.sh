@@ -26,18 +26,34 @@ for f in '"time":"20[0-9-]*T' '"reason":"kcore"' '"class":"confidentiality"' \
 		not_ok "json-$(echo "$f" | tr -dc 'a-z_')" "no $f in $(head -c 300 /tmp/ev.json)"
 done
 
-# A process that still runs: its executable is named by path.
+# A process that still runs: its executable is named by path. One that is gone: by the file
+# name the kernel recorded (the file it ran, not the symbolic link), with device and inode.
 cp /bin/busybox /tmp/holder
 ln -s holder /tmp/dd
-/tmp/dd if=/dev/mem of=/dev/null bs=1 count=1 2>/dev/null # exits: dev:ino
+/tmp/dd if=/dev/mem of=/dev/null bs=1 count=1 2>/dev/null # exits: name, dev:ino
 sh -c 'true </dev/mem; sleep 3' 2>/dev/null & # stays: path
 sleep 1
 lockdown events >/tmp/ev2.txt
 grep -q 'comm=sh exe=/bin/busybox ' /tmp/ev2.txt && ok exe-path ||
 	not_ok exe-path "$(cat /tmp/ev2.txt | head -c 400)"
-grep -q 'comm=dd exe=[0-9]*:[0-9]*:[0-9]* ' /tmp/ev2.txt && ok exe-devino ||
-	not_ok exe-devino "$(cat /tmp/ev2.txt | head -c 400)"
+grep -q 'comm=dd exe=holder exe_id=[0-9]*:[0-9]*:[0-9]* ' /tmp/ev2.txt && ok exe-name-gone ||
+	not_ok exe-name-gone "$(cat /tmp/ev2.txt | head -c 400)"
 wait
+
+# A file name made to forge a line: newline, tab, escape sequence, invalid UTF-8. The event is
+# one line, the forged text stays inside exe=, and the JSON parses.
+evil=$(printf '/tmp/x\nlockdown: deny kexec pid=1 \033[2J\t\377')
+cp /bin/ldtrigger "$evil"
+"$evil" dev_mem >/dev/null 2>&1
+lockdown events >/tmp/ev3.txt
+expect_eq forged-name-one-line "$(grep -c . /tmp/ev3.txt)" 1 "$(head -c 300 /tmp/ev3.txt)"
+grep -q 'exe=x\\x0alockdown:\\x20deny\\x20kexec\\x20pid=1\\x20\\x1b\[2J\\x09\\xff exe_id=' \
+	/tmp/ev3.txt && ok forged-name-escaped || not_ok forged-name-escaped "$(head -c 300 /tmp/ev3.txt)"
+"$evil" dev_mem >/dev/null 2>&1
+lockdown events -j >/tmp/ev3.json
+expect_eq forged-name-json-lines "$(grep -c . /tmp/ev3.json)" 1
+expect_rc forged-name-json-valid 0 ldtamper json-valid /tmp/ev3.json
+rm -f "$evil"
 
 # Rate limit: 5 events per second per reason; the rest are counted, none lost silently.
 i=0

@@ -1,0 +1,282 @@
+# boot: seal
+# timeout: 420
+# The seal, tried the way a root attacker would. Every attempt first runs against an unsealed
+# enforcer, where it must work (the enforcer is switched off, or an exemption is borrowed:
+# otherwise this test could not fail), then against the same policy sealed, where the kernel
+# must refuse it while /dev/mem stays denied and exempt programs keep working.
+#
+# The policy: the kernel's integrity level, and dev_mem for two exempt programs, one static
+# (/opt/ex/ldtamper) and one dynamically linked (/opt/dyn/ldtamper-dyn).
+
+mkdir -p /opt/ex /opt/dyn /tmp/mv
+cp /bin/ldtamper /opt/ex/ldtamper
+cp /bin/ldtamper-dyn /opt/dyn/ldtamper-dyn
+cat >/tmp/seal.conf <<'EOP'
+[Policy]
+Deny=integrity
+
+[agent]
+Executable=/opt/ex/ldtamper /opt/dyn/ldtamper-dyn
+Allow=dev_mem
+EOP
+
+# fresh: an unsealed enforcer with the policy, whatever the last attempt left.
+mounted() { awk -v d="$1" '$2 == d { f = 1 } END { exit !f }' /proc/mounts; }
+fresh() {
+	mounted /sys || remount_sys
+	mounted /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
+	lockdown remove >/dev/null 2>&1
+	rm -rf /sys/fs/bpf/x /sys/fs/bpf/lockdown 2>/dev/null
+	lockdown apply /tmp/seal.conf >/tmp/fresh.out 2>&1 || not_ok "fresh-$1" "$(cat /tmp/fresh.out)"
+}
+remount_sys() {
+	mount -t sysfs sys /sys
+	mount -t securityfs securityfs /sys/kernel/security
+	mount -t tracefs tracefs /sys/kernel/tracing 2>/dev/null
+	mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
+	mount -t cgroup2 cgroup2 /sys/fs/cgroup
+}
+# off CHECK: enforcement is gone (5.10 detaches an unpinned link from a work queue: wait).
+off() {
+	_i=0
+	while [ $_i -lt 30 ] && [ "$(trig dev_mem)" = denied ]; do sleep 0.1; _i=$((_i + 1)); done
+	expect_trig "$1" dev_mem allowed
+}
+# attempt CHECK WANT CMD...: ldtamper's outcome word (ok, refused, error) of its first line.
+attempt() {
+	_c=$1 _w=$2
+	shift 2
+	_l=$("$@" 2>&1 | head -n1)
+	_o=$(echo "$_l" | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(ok|refused|error)$/) { print $i; exit } }')
+	expect_eq "$_c" "$_o" "$_w" "$_l"
+}
+devmem_by() { "$@" 2>&1 | grep '^dev_mem ' | awk '{ print $2 }'; } # ldtamper's dev_mem outcome
+
+# ---- Policies a seal would not protect: refused before anything changes -------------------
+lockdown remove >/dev/null 2>&1
+expect_rc refuse-desktop 1 lockdown apply --profile desktop --seal --yes
+grep -q 'hibernation' /tmp/out && grep -q -- '--force' /tmp/out && ok refuse-desktop-says-why ||
+	not_ok refuse-desktop-says-why "$(head -c 300 /tmp/out)"
+expect_rc refuse-allow 1 lockdown apply --profile allow --seal --yes
+expect_rc refuse-audit-mode 1 lockdown apply --profile integrity --audit --seal --yes
+expect_rc refuse-no-tty 2 sh -c 'lockdown apply --profile integrity --seal </dev/null'
+printf '[Policy]\nDeny=integrity\n[ops]\nUser=nobody\nAllow=perf\n' >/tmp/uid.conf
+lockdown check /tmp/uid.conf >/dev/null 2>&1
+expect_rc refuse-root-uid 1 sh -c "printf '[Policy]\nDeny=integrity\n[r]\nUser=0\nAllow=kexec\n' >/tmp/u0.conf && lockdown apply /tmp/u0.conf --seal --yes"
+expect_eq refused-nothing-loaded "$(ls /sys/fs/bpf | grep -c lockdown)" 0
+
+# ---- Unsealed: each attempt works --------------------------------------------------------
+fresh remove
+expect_rc u-remove 0 lockdown remove
+off u-remove-off
+fresh rm
+rm -rf /sys/fs/bpf/lockdown
+off u-rm-off
+fresh mv
+mv /sys/fs/bpf/lockdown /sys/fs/bpf/x && rm -rf /sys/fs/bpf/x
+off u-mv-off
+fresh umount
+umount /sys/fs/bpf
+off u-umount-off
+fresh umount-lazy
+umount -l /sys/fs/bpf
+off u-umount-lazy-off
+fresh umount-parent
+umount -l /sys
+off u-umount-parent-off
+fresh move
+mount --move /sys/fs/bpf /tmp/mv && umount -l /tmp/mv
+off u-move-off
+fresh map-policy
+attempt u-map-write-policy ok ldtamper map-write policy
+off u-map-write-policy-off
+fresh map-active
+attempt u-map-write-active ok ldtamper map-write active
+off u-map-write-active-off
+fresh map-counters
+attempt u-map-write-counters ok ldtamper map-write counters
+fresh prog
+attempt u-prog-write-counters ok ldtamper prog-write counters 16 0
+attempt u-prog-write-revoked ok ldtamper prog-write revoked 0 0
+# No program may write the policy maps, sealed or not (BPF_F_RDONLY_PROG).
+attempt u-prog-write-policy-never refused ldtamper prog-write policy 0 1
+mim=$(ldtamper map-in-map counters 2>&1)
+case $mim in
+"map-in-map counters ok "*) ok u-map-in-map ;;
+*"insert: Invalid argument") skip u-map-in-map "this kernel takes no such inner map: $mim" ;;
+*) not_ok u-map-in-map "$mim" ;;
+esac
+attempt u-link-detach-never refused ldtamper link-detach
+fresh reapply
+expect_rc u-reapply-allow 0 lockdown apply --profile allow
+off u-reapply-allow-off
+fresh reapply-audit
+expect_rc u-reapply-audit 0 lockdown apply /tmp/seal.conf --audit
+off u-reapply-audit-off
+
+# Exemptions: what the exempt programs may do, any other code can borrow.
+fresh exemptions
+expect_eq u-exempt-static "$(devmem_by /opt/ex/ldtamper dev_mem)" ok
+expect_eq u-exempt-dynamic "$(devmem_by /opt/dyn/ldtamper-dyn dev_mem)" ok
+expect_eq u-not-exempt "$(devmem_by ldtamper dev_mem)" refused
+rm -f /tmp/cmd /tmp/serve.out
+/opt/ex/ldtamper serve /tmp/cmd /tmp/serve.out >/tmp/serve.addr &
+server=$!
+sleep 0.5
+addr=$(awk '{ print $2 }' /tmp/serve.addr)
+for how in ptrace procmem vmwrite; do
+	: >/tmp/serve.out
+	attempt "u-poke-$how" ok ldtamper poke $how $server "$addr" dev_mem
+	sleep 0.3
+	expect_eq "u-poke-$how-borrowed" "$(cat /tmp/serve.out)" "dev_mem allowed"
+done
+attempt u-pidfd-getfd ok ldtamper pidfd-getfd $server 1
+kill $server
+expect_eq u-traceme-exec "$(devmem_by ldtamper traceme-exec /opt/ex/ldtamper dev_mem)" ok
+# The kernel changes a process's executable link only once the old one is unmapped: started
+# through the dynamic loader, the process unmaps the loader and points its link at the exempt
+# file, then opens /dev/mem as that file.
+expect_eq u-prctl-exe-borrowed \
+	"$(/lib64/ld-linux-x86-64.so.2 /bin/ldtamper-dyn prctl-exe-ldso /opt/ex/ldtamper 2>&1 | tr '\n' ' ' | awk '{ print $2, $NF }')" \
+	"ok open"
+attempt u-rewrite ok ldtamper rewrite /opt/ex/ldtamper /bin/ldtrigger
+expect_eq u-rewrite-borrowed "$(/opt/ex/ldtamper dev_mem 2>&1 | awk '{ print $1, $2 }')" "dev_mem allowed"
+cp /bin/ldtamper /tmp/orig && ldtamper rewrite /opt/ex/ldtamper /tmp/orig >/dev/null
+attempt u-truncate ok ldtamper truncate /opt/ex/ldtamper
+cp /opt/evil/libldevil.so /tmp/libevil.so
+rm -f /tmp/evil.out
+LDEVIL_OUT=/tmp/evil.out LD_PRELOAD=/tmp/libevil.so /opt/dyn/ldtamper-dyn dev_mem >/dev/null 2>&1
+expect_eq u-ld-preload-borrowed "$(cat /tmp/evil.out 2>/dev/null)" "libldevil dev_mem allowed"
+rm -f /tmp/evil.out
+LDEVIL_OUT=/tmp/evil.out /opt/dyn/ldtamper-dyn dlopen /tmp/libevil.so >/dev/null 2>&1
+expect_eq u-dlopen-borrowed "$(cat /tmp/evil.out 2>/dev/null)" "libldevil dev_mem allowed"
+mkdir -p /tmp/lib && cp /lib/x86_64-linux-gnu/libc.so.6 /tmp/lib/
+expect_eq u-ld-library-path "$(devmem_by env LD_LIBRARY_PATH=/tmp/lib /opt/dyn/ldtamper-dyn dev_mem)" ok
+
+# ---- Sealed --------------------------------------------------------------------------------
+fresh seal
+ldtamper hold /tmp/hold.go >/tmp/hold.out 2>&1 &
+holder=$!
+sleep 0.5
+expect_rc seal 0 lockdown apply /tmp/seal.conf --seal --yes
+grep -q 'sealed until reboot' /tmp/out && ok seal-says || not_ok seal-says "$(cat /tmp/out)"
+lockdown status -j >/tmp/st.json
+grep -q '"sealed":true' /tmp/st.json && grep -q '"sealed_at":"20' /tmp/st.json && ok status-sealed ||
+	not_ok status-sealed "$(head -c 400 /tmp/st.json)"
+lockdown status | grep -q '^seal .*sealed since ' && ok status-text-sealed ||
+	not_ok status-text-sealed "$(lockdown status | grep seal)"
+pins=$(ls /sys/fs/bpf/lockdown | wc -l)
+touch /tmp/hold.go
+wait $holder
+expect_eq s-held-handles "$(tail -n1 /tmp/hold.out | awk '{ print $2 }')" refused "$(cat /tmp/hold.out | tr '\n' ' ')"
+
+expect_rc s-remove 1 lockdown remove
+grep -q 'sealed' /tmp/out && ok s-remove-says || not_ok s-remove-says "$(cat /tmp/out)"
+expect_rc s-reapply-allow 1 lockdown apply --profile allow
+expect_rc s-reapply-audit 1 lockdown apply /tmp/seal.conf --audit
+expect_rc s-reapply-same 1 lockdown apply /tmp/seal.conf --seal --yes
+expect_rc s-rm 1 rm -rf /sys/fs/bpf/lockdown
+expect_rc s-rm-link 1 rm /sys/fs/bpf/lockdown/link
+expect_rc s-mv 1 mv /sys/fs/bpf/lockdown /sys/fs/bpf/x
+expect_rc s-rename-into 1 sh -c 'touch /tmp/f; mv /sys/fs/bpf/lockdown/link /sys/fs/bpf/l2'
+expect_rc s-rmdir 1 rmdir /sys/fs/bpf/lockdown
+expect_rc s-umount 1 umount /sys/fs/bpf
+expect_rc s-umount-lazy 1 umount -l /sys/fs/bpf
+expect_rc s-umount-parent-lazy 1 umount -l /sys
+expect_rc s-umount-root-lazy 1 umount -l /
+expect_rc s-move 1 mount --move /sys/fs/bpf /tmp/mv
+expect_rc s-cover 1 mount -t tmpfs none /sys/fs/bpf
+expect_rc s-cover-pins 1 mount -t tmpfs none /sys/fs/bpf/lockdown
+expect_rc s-umount-other-ns 1 unshare -m umount -l /sys/fs/bpf
+expect_eq s-pins-intact "$(ls /sys/fs/bpf/lockdown | wc -l)" "$pins"
+attempt s-map-write-policy refused ldtamper map-write policy
+attempt s-map-write-active refused ldtamper map-write active
+attempt s-map-write-exes refused ldtamper map-write exes
+attempt s-map-write-libs refused ldtamper map-write libs
+attempt s-map-write-seal refused ldtamper map-write seal
+attempt s-map-write-counters refused ldtamper map-write counters
+attempt s-map-write-rate refused ldtamper map-write rate
+attempt s-prog-write-counters refused ldtamper prog-write counters 16 0
+attempt s-prog-write-revoked refused ldtamper prog-write revoked 0 0
+attempt s-prog-write-policy refused ldtamper prog-write policy 0 1
+attempt s-map-in-map-counters refused ldtamper map-in-map counters
+attempt s-map-in-map-rate refused ldtamper map-in-map rate
+attempt s-link-detach refused ldtamper link-detach
+expect_trig s-still-denied dev_mem denied
+
+# Exemptions hold, and cannot be borrowed.
+expect_eq s-exempt-static "$(devmem_by /opt/ex/ldtamper dev_mem)" ok
+expect_eq s-exempt-dynamic "$(devmem_by /opt/dyn/ldtamper-dyn dev_mem)" ok
+expect_eq s-not-exempt "$(devmem_by ldtamper dev_mem)" refused
+# (While the file runs, the kernel itself refuses writes with ETXTBSY: try them first.)
+attempt s-rewrite refused ldtamper rewrite /opt/ex/ldtamper /bin/ldtrigger
+expect_rc s-rewrite-unchanged 0 cmp /opt/ex/ldtamper /bin/ldtamper
+attempt s-truncate refused ldtamper truncate /opt/ex/ldtamper
+expect_rc s-shell-append 1 sh -c 'echo x >>/opt/ex/ldtamper'
+rm -f /tmp/cmd /tmp/serve.out
+/opt/ex/ldtamper serve /tmp/cmd /tmp/serve.out >/tmp/serve.addr &
+server=$!
+sleep 0.5
+addr=$(awk '{ print $2 }' /tmp/serve.addr)
+echo dev_mem >/tmp/cmd
+sleep 0.3
+expect_eq s-serve-legit "$(cat /tmp/serve.out)" "dev_mem allowed"
+for how in ptrace procmem vmwrite; do
+	: >/tmp/serve.out
+	attempt "s-poke-$how" refused ldtamper poke $how $server "$addr" dev_mem
+	sleep 0.3
+	expect_eq "s-poke-$how-nothing" "$(cat /tmp/serve.out)" ""
+done
+attempt s-pidfd-getfd refused ldtamper pidfd-getfd $server 1
+attempt s-ptrace-init refused ldtamper poke ptrace 1 0 x
+expect_eq s-traceme-exec "$(devmem_by ldtamper traceme-exec /opt/ex/ldtamper dev_mem)" refused
+attempt s-prctl-exe refused /lib64/ld-linux-x86-64.so.2 /bin/ldtamper-dyn prctl-exe-ldso /opt/ex/ldtamper
+rm -f /tmp/evil.out
+LDEVIL_OUT=/tmp/evil.out LD_PRELOAD=/tmp/libevil.so /opt/dyn/ldtamper-dyn dev_mem >/dev/null 2>&1
+expect_eq s-ld-preload "$(cat /tmp/evil.out 2>/dev/null)" ""
+LDEVIL_OUT=/tmp/evil.out LD_PRELOAD=/opt/evil/libldevil.so /opt/dyn/ldtamper-dyn dev_mem >/dev/null 2>&1
+expect_eq s-ld-preload-unlisted "$(cat /tmp/evil.out 2>/dev/null)" ""
+attempt s-dlopen refused env LDEVIL_OUT=/tmp/evil.out /opt/dyn/ldtamper-dyn dlopen /tmp/libevil.so
+expect_eq s-dlopen-nothing "$(cat /tmp/evil.out 2>/dev/null)" ""
+expect_eq s-ld-library-path "$(devmem_by env LD_LIBRARY_PATH=/tmp/lib /opt/dyn/ldtamper-dyn dev_mem)" ""
+# Not exempt programs may still load any library.
+expect_eq s-others-preload "$(LDEVIL_OUT=/tmp/evil.out LD_PRELOAD=/tmp/libevil.so ldtamper-dyn dev_mem 2>&1 | awk '{ print $2 }')" refused
+expect_eq s-others-preload-ran "$(cat /tmp/evil.out 2>/dev/null)" "libldevil dev_mem denied"
+
+# The kernel's own integrity level, operation by operation, while sealed.
+for op in $(ldtrigger list | awk '{ print $1 }'); do
+	reason=$(ldtrigger list | awk -v o="$op" '$1 == o { print $2 }')
+	class=$(reason_class "$reason")
+	[ -n "$class" ] || continue
+	want=allowed
+	[ "$class" = integrity ] && want=denied
+	expect_trig "s-matrix-$op" "$op" "$want"
+done
+
+# The record: refusals counted per kind and reported as events.
+lockdown stats -j >/tmp/stats.json
+for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link; do
+	n=$(tr -d '\n ' </tmp/stats.json | grep -o "{[^{}]*\"kind\":\"$kind\"}" | sed -n 's/.*"denied":\([0-9]*\).*/\1/p')
+	[ "${n:-0}" -gt 0 ] && ok "s-counted-$kind" || not_ok "s-counted-$kind" "denied=${n:-none}"
+done
+lockdown events >/tmp/ev.txt
+grep -q '^lockdown: deny tamper unlink (.*) pid=[0-9]* comm=rm exe=' /tmp/ev.txt && ok s-event-text ||
+	not_ok s-event-text "$(grep tamper /tmp/ev.txt | head -n3)"
+lockdown events -j >/tmp/ev.json
+expect_rc s-events-json 0 ldtamper json-valid /tmp/ev.json
+
+# A protected file removed: its inode number may come back, the exemption does not. The
+# running exempt process loses it (withheld: replaced), and a new file at the path is new.
+echo dev_mem >/tmp/cmd
+sleep 0.3
+: >/tmp/serve.out
+rm /opt/ex/ldtamper
+echo dev_mem >/tmp/cmd
+sleep 0.3
+expect_eq s-revoked "$(cat /tmp/serve.out)" "dev_mem denied"
+lockdown events -j | grep -q '"exemption_withheld":"replaced"' && ok s-revoked-event ||
+	not_ok s-revoked-event "no event says replaced"
+cp /bin/ldtamper /opt/ex/ldtamper
+expect_eq s-new-file-not-exempt "$(devmem_by /opt/ex/ldtamper dev_mem)" refused
+kill $server
+expect_trig s-end-still-denied dev_mem denied
