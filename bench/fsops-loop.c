@@ -8,6 +8,7 @@
  *     rename         rename DIR/a to DIR/b and back (two renames per op)
  *     open-write     open DIR/w for writing, close
  *     mmap-exec      map DIR/x with PROT_EXEC, unmap
+ *     stat           stat DIR/f (no guard sits there: the control for drift between phases)
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -39,7 +41,8 @@ int main(int argc, char **argv)
 	snprintf(b, sizeof(b), "%s/b", argv[3]);
 	if (!strcmp(argv[1], "rename") && (fd = open(a, O_CREAT | O_WRONLY, 0644)) >= 0)
 		close(fd);
-	if (!strcmp(argv[1], "open-write") && (fd = open(f, O_CREAT | O_WRONLY, 0644)) >= 0)
+	if ((!strcmp(argv[1], "open-write") || !strcmp(argv[1], "stat")) &&
+	    (fd = open(f, O_CREAT | O_WRONLY, 0644)) >= 0)
 		close(fd);
 	if (!strcmp(argv[1], "mmap-exec")) {
 		fd = open(f, O_CREAT | O_RDWR, 0755);
@@ -65,6 +68,11 @@ int main(int argc, char **argv)
 			if (w < 0)
 				return fail("open");
 			close(w);
+		} else if (!strcmp(argv[1], "stat")) {
+			struct stat st;
+
+			if (stat(f, &st) != 0)
+				return fail("stat");
 		} else if (!strcmp(argv[1], "mmap-exec")) {
 			void *p = mmap(NULL, 4096, PROT_READ | PROT_EXEC, MAP_PRIVATE, fd, 0);
 

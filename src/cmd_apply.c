@@ -204,8 +204,8 @@ int cmd_apply(int argc, char **argv)
 		json_object_object_add(o, "sealed", json_object_new_boolean(res.sealed));
 		if (res.sealed) {
 			json_object_object_add(o, "guards", json_object_new_int((int)res.nguards));
-			json_object_object_add(o, "code_files",
-					       json_object_new_int((int)res.nlibs));
+			json_object_object_add(o, "trusted_files",
+					       json_object_new_int((int)res.ntrusted));
 		}
 		ld_json_print(o);
 	} else {

@@ -48,8 +48,9 @@ LD_RDONLY_ARRAY(seal, struct ld_seal, 1);
 LD_HASH(exes, struct ld_exe_key, __u32, LD_EXE_MAX *LD_GENS, BPF_F_RDONLY_PROG);
 LD_HASH(cgroups, struct ld_cgroup_key, __u32, LD_CGROUP_MAX *LD_GENS, BPF_F_RDONLY_PROG);
 LD_HASH(uids, struct ld_uid_key, __u32, LD_UID_MAX *LD_GENS, BPF_F_RDONLY_PROG);
-/* Files an exempt process may map as code once sealed (value unused). */
-LD_HASH(libs, struct ld_file_key, __u8, LD_LIB_MAX, BPF_F_RDONLY_PROG);
+/* Once sealed: the exempt executables and the files they may map as code, which nobody may
+ * write (value unused). */
+LD_HASH(trusted, struct ld_file_key, __u8, LD_TRUSTED_MAX, BPF_F_RDONLY_PROG);
 
 /* Written by the programs. */
 LD_HASH(revoked, struct ld_file_key, __u8, LD_REVOKE_MAX, 0);

@@ -16,17 +16,17 @@
  *    User space writes are also stopped by freezing the maps; no program can write the
  *    policy maps at all (BPF_F_RDONLY_PROG, maps.bpf.h);
  *  - exemptions: ptrace, /proc/PID/mem, process_vm_writev or pidfd_getfd into an exempt
- *    process or into init (ptrace_access_check); writing or truncating a protected file (an
- *    exempt executable, or a file in `libs`) (file_open, path_truncate); an exempt process
- *    mapping code from any other file (mmap_file, file_mprotect); changing a process's
- *    executable link (task_prctl). A protected file that is removed or replaced, and a file
+ *    process or into init (ptrace_access_check); writing or truncating a file in `trusted`
+ *    (the exempt executables and the files they may map as code) (file_open, path_truncate);
+ *    an exempt process mapping code from any other file (mmap_file, file_mprotect); changing
+ *    a process's executable link (task_prctl). A protected file that is removed or replaced, and a file
  *    system holding one that goes away, are remembered in `revoked` (inode_unlink,
  *    inode_rename, sb_free_security), so a new file that happens to get the old inode
  *    number is not exempt.
  *
  * Each refusal is counted (counters slot LD_REASONS + enum ld_tamper) and reported as an
- * LD_EVK_TAMPER event. The guards do nothing until `active.sealed` is set (the loader
- * attaches them first, then arms them).
+ * LD_EVK_TAMPER event. The guards do nothing until `seal.armed` is set (the loader attaches
+ * them first, then arms them).
  *
  * One copy of each program serves every kernel: ld_task_btf (set by the loader) says how to
  * read the current task, and the verifier, which knows the value, checks only that branch.
@@ -55,18 +55,17 @@ struct guard {
 	__u32 set; /* table set of the sealed generation */
 };
 
-/* The seal's configuration when the guards are armed, else 0 (do nothing). */
+/* The seal's configuration when the guards are armed, else 0 (do nothing). One lookup of an
+ * array with a constant key: the verifier inlines it. */
 static __always_inline int armed(struct guard *g)
 {
-	struct ld_active *a;
 	__u32 zero = 0;
 
-	a = bpf_map_lookup_elem(&active, &zero);
-	if (!a || !a->sealed)
-		return 0;
-	g->set = a->gen & 1;
 	g->seal = bpf_map_lookup_elem(&seal, &zero);
-	return g->seal != 0;
+	if (!g->seal || !g->seal->armed)
+		return 0;
+	g->set = g->seal->set & 1;
+	return 1;
 }
 
 /* Count and report a refused attempt; returns the hook's -EPERM. */
@@ -130,15 +129,14 @@ static __always_inline int in_list(const __u64 *list, __u64 dev)
 	return 0;
 }
 
-/* An exempt executable of the sealed generation, or a file exempt processes may map. */
+/* In `trusted`: an exempt executable, or a file exempt processes may map as code. */
 static __always_inline int protected_file(const struct guard *g, __u64 dev, __u64 ino)
 {
-	struct ld_exe_key k = { .gen = g->set, .dev = dev, .ino = ino };
 	struct ld_file_key f = { .dev = dev, .ino = ino };
 
 	if (!dev || (!g->seal->prot_any && !in_list(g->seal->prot_dev, dev)))
 		return 0;
-	return bpf_map_lookup_elem(&exes, &k) || bpf_map_lookup_elem(&libs, &f);
+	return bpf_map_lookup_elem(&trusted, &f) != 0;
 }
 
 static __always_inline int is_regular(struct inode *ino)
@@ -488,9 +486,9 @@ int BPF_PROG(ld_guard_truncate, const struct path *path)
 }
 
 /*
- * An exempt process may map code only from its own executable and from `libs` (the system's
- * library directories and Libraries=, as they were when sealed): LD_PRELOAD,
- * LD_LIBRARY_PATH or dlopen() of any other file is refused.
+ * An exempt process may map code only from its own executable and from `trusted` (the
+ * exempt executables, the system's library directories and Libraries=, as they were when
+ * sealed): LD_PRELOAD, LD_LIBRARY_PATH or dlopen() of any other file is refused.
  */
 static __always_inline int code_from(struct file *file)
 {
@@ -510,7 +508,7 @@ static __always_inline int code_from(struct file *file)
 	{
 		struct ld_file_key f = { .dev = dev, .ino = nr };
 
-		if (bpf_map_lookup_elem(&libs, &f) && !ld_revoked(dev, nr))
+		if (bpf_map_lookup_elem(&trusted, &f) && !ld_revoked(dev, nr))
 			return 0;
 	}
 	return refuse(LD_TAMPER_CODE, dev, nr);

@@ -41,7 +41,7 @@ struct ld_apply_result {
 	bool charged_other_user; /* 5.10: map memory charged to LD_CHARGE_UID (see loader.c) */
 	bool sealed;		 /* sealed by this call */
 	bool in_force_unsealed;	 /* error after the policy went in force: it is, unsealed */
-	unsigned int nlibs;	 /* files exempt executables may map as code (sealed) */
+	unsigned int ntrusted;	 /* exempt executables and the files they may map (sealed) */
 	unsigned int nguards;	 /* guard programs attached (sealed) */
 };
 
@@ -70,15 +70,15 @@ struct ld_pinned;
  * for ld_seal_commit(); release with ld_seal_plan_free()). 0, or -errno with why.
  */
 struct ld_seal_plan {
-	struct ld_file_key *libs;
-	size_t nlibs;
+	struct ld_file_key *trusted; /* sorted, unique */
+	size_t ntrusted;
 	__u64 prot_dev[LD_SEAL_FS];
 	bool prot_any;
 };
 int ld_seal_prepare(const struct ld_compiled *c, const struct ld_pinned *p,
 		    struct ld_seal_plan *plan, char *why, size_t whylen);
 void ld_seal_plan_free(struct ld_seal_plan *plan);
-/* Seal what p holds: fill `seal` and `libs`, attach and pin the guards, arm, freeze. On
+/* Seal what p holds: fill `seal` and `trusted`, attach and pin the guards, arm, freeze. On
  * failure nothing of the seal stays. */
 int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
 		   struct ld_apply_result *res, char *why, size_t whylen);
@@ -90,7 +90,7 @@ int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
 /* ---- pinned.c -------------------------------------------------------------------------- */
 
 struct ld_pinned {
-	int abi, active, policy, meta, seal, exes, cgroups, uids, libs, revoked, sealstate,
+	int abi, active, policy, meta, seal, exes, cgroups, uids, trusted, revoked, sealstate,
 		counters, rate, events;
 };
 

@@ -37,7 +37,7 @@ static const struct {
 	{ "exes", offsetof(struct ld_pinned, exes) },
 	{ "cgroups", offsetof(struct ld_pinned, cgroups) },
 	{ "uids", offsetof(struct ld_pinned, uids) },
-	{ "libs", offsetof(struct ld_pinned, libs) },
+	{ "trusted", offsetof(struct ld_pinned, trusted) },
 	{ "revoked", offsetof(struct ld_pinned, revoked) },
 	{ "sealstate", offsetof(struct ld_pinned, sealstate) },
 	{ "counters", offsetof(struct ld_pinned, counters) },

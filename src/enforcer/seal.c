@@ -5,12 +5,14 @@
  * through the guard programs of seal.bpf.c; user space only prepares them:
  *
  *   prepare (before the policy changes): the guards were loaded with the enforcer; no other
- *     program uses the enforcer's maps; the snapshot of the files exempt executables may map
- *     as code (the system's library directories and Libraries=), when the policy has any.
- *   commit (once the policy is in force): write `libs` and `seal` (what the guards protect:
- *     the pin directory, the file systems above it, the maps and programs, the file systems
- *     holding protected files), attach each guard and pin its link in the pin directory,
- *     then arm (`active.sealed`) and freeze every map user space writes.
+ *     program uses the enforcer's maps; when the policy has executable exemptions, the
+ *     `trusted` snapshot: those executables and the files they may map as code (the system's
+ *     library directories and Libraries=).
+ *   commit (once the policy is in force): write `trusted` and `seal` (what the guards
+ *     protect: the pin directory, the file systems above it, the maps and programs, the file
+ *     systems holding trusted files), attach each guard and pin its link in the pin
+ *     directory, then arm (`seal.armed`, `active.sealed`) and freeze every map user space
+ *     writes.
  *
  * Until armed the guards do nothing, so a failure before that step undoes the seal cleanly.
  */
@@ -175,6 +177,8 @@ static int take_snapshot(const struct ld_compiled *c, struct ld_seal_plan *plan,
 		err = add_ld_so_conf(&s, "/etc/ld.so.conf", 0);
 	for (size_t i = 0; !err && i < c->nlibs; i++)
 		err = add_tree(&s, c->libs[i].path, true);
+	for (size_t i = 0; !err && i < c->nexes; i++)
+		err = add_key(&s, c->exes[i].dev, c->exes[i].ino);
 	ld_mounts_free(&s.ms);
 	if (err) {
 		snprintf(why, whylen, "listing the files exempt executables may map: %s",
@@ -187,26 +191,26 @@ static int take_snapshot(const struct ld_compiled *c, struct ld_seal_plan *plan,
 	for (size_t i = 0; i < s.n; i++)
 		if (n == 0 || cmp_key(&s.keys[n - 1], &s.keys[i]) != 0)
 			s.keys[n++] = s.keys[i];
-	if (n > LD_LIB_MAX) {
+	if (n > LD_TRUSTED_MAX) {
 		snprintf(why, whylen,
-			 "%zu files in the library directories and Libraries=: more than the %u "
-			 "a seal can hold",
-			 n, LD_LIB_MAX);
+			 "%zu files in the library directories, Libraries= and Executable=: more "
+			 "than the %u a seal can hold",
+			 n, LD_TRUSTED_MAX);
 		free(s.keys);
 		return -E2BIG;
 	}
-	plan->libs = s.keys;
-	plan->nlibs = n;
+	plan->trusted = s.keys;
+	plan->ntrusted = n;
 	return 0;
 }
 
-/* The file systems that hold protected files: the guards look files up only on those. */
-static void protected_devs(const struct ld_compiled *c, struct ld_seal_plan *plan)
+/* The file systems that hold trusted files: the guards look files up only on those. */
+static void protected_devs(struct ld_seal_plan *plan)
 {
 	size_t n = 0;
 
-	for (size_t i = 0; i < c->nexes + plan->nlibs; i++) {
-		__u64 dev = i < c->nexes ? c->exes[i].dev : plan->libs[i - c->nexes].dev;
+	for (size_t i = 0; i < plan->ntrusted; i++) {
+		__u64 dev = plan->trusted[i].dev;
 		size_t k;
 
 		for (k = 0; k < n && plan->prot_dev[k] != dev; k++)
@@ -354,13 +358,13 @@ int ld_seal_prepare(const struct ld_compiled *c, const struct ld_pinned *p,
 		if (err)
 			return err;
 	}
-	protected_devs(c, plan);
+	protected_devs(plan);
 	return 0;
 }
 
 void ld_seal_plan_free(struct ld_seal_plan *plan)
 {
-	free(plan->libs);
+	free(plan->trusted);
 	memset(plan, 0, sizeof(*plan));
 }
 
@@ -492,10 +496,10 @@ static int attach_guards(unsigned int *count, char *why, size_t whylen)
 	return err;
 }
 
-static void clear_libs(const struct ld_pinned *p, const struct ld_seal_plan *plan)
+static void clear_trusted(const struct ld_pinned *p, const struct ld_seal_plan *plan)
 {
-	for (size_t i = 0; i < plan->nlibs; i++)
-		bpf_map_delete_elem(p->libs, &plan->libs[i]);
+	for (size_t i = 0; i < plan->ntrusted; i++)
+		bpf_map_delete_elem(p->trusted, &plan->trusted[i]);
 }
 
 int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
@@ -532,48 +536,58 @@ int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
 	memcpy(sl.prog_id, progs, nprogs * sizeof(progs[0]));
 	memcpy(sl.prot_dev, plan->prot_dev, sizeof(sl.prot_dev));
 	sl.prot_any = plan->prot_any;
-	sl.nlibs = (__u32)plan->nlibs;
+	sl.ntrusted = (__u32)plan->ntrusted;
 
 	err = foreign_users(p, progs, nprogs, why, whylen);
 	if (err)
 		return err;
-	for (size_t i = 0; i < plan->nlibs; i++) {
-		if (bpf_map_update_elem(p->libs, &plan->libs[i], &one, BPF_ANY) != 0) {
+	for (size_t i = 0; i < plan->ntrusted; i++) {
+		if (bpf_map_update_elem(p->trusted, &plan->trusted[i], &one, BPF_ANY) != 0) {
 			err = -errno;
-			snprintf(why, whylen, "writing the library table: %s", strerror(-err));
-			clear_libs(p, plan);
+			snprintf(why, whylen, "writing the trusted files: %s", strerror(-err));
+			clear_trusted(p, plan);
 			return err;
 		}
 	}
+	err = ld_pinned_active(p, &a);
+	if (err) {
+		snprintf(why, whylen, "reading the active generation: %s", strerror(-err));
+		clear_trusted(p, plan);
+		return err;
+	}
+	sl.set = a.gen & 1;
 	if (bpf_map_update_elem(p->seal, &zero, &sl, BPF_ANY) != 0) {
 		err = -errno;
 		snprintf(why, whylen, "writing the seal table: %s", strerror(-err));
-		clear_libs(p, plan);
+		clear_trusted(p, plan);
 		return err;
 	}
 	err = attach_guards(&res->nguards, why, whylen);
-	if (!err) {
-		err = ld_pinned_active(p, &a);
-		if (err)
-			snprintf(why, whylen, "reading the active generation: %s", strerror(-err));
-	}
 	if (err) {
 		detach_guards();
-		clear_libs(p, plan);
+		clear_trusted(p, plan);
 		return err;
 	}
-	/* Arm: from here on the guards refuse, and nothing of the above can be undone. */
+	/*
+	 * Arm: `active.sealed` (the decision program withholds exemptions from traced and
+	 * replaced executables; lockdown refuses to change anything), then `seal.armed` (the
+	 * guards refuse). From the second write on nothing of the above can be undone.
+	 */
 	a.sealed = 1;
 	a.sealed_ns = realtime_ns();
-	if (bpf_map_update_elem(p->active, &zero, &a, BPF_ANY) != 0) {
+	sl.armed = 1;
+	if (bpf_map_update_elem(p->active, &zero, &a, BPF_ANY) != 0 ||
+	    bpf_map_update_elem(p->seal, &zero, &sl, BPF_ANY) != 0) {
 		err = -errno;
 		snprintf(why, whylen, "arming the seal: %s", strerror(-err));
+		a.sealed = 0;
+		bpf_map_update_elem(p->active, &zero, &a, BPF_ANY);
 		detach_guards();
-		clear_libs(p, plan);
+		clear_trusted(p, plan);
 		return err;
 	}
 	res->sealed = true;
-	res->nlibs = (unsigned int)plan->nlibs;
+	res->ntrusted = (unsigned int)plan->ntrusted;
 	for (size_t i = 0; i < ld_pinned_count(); i++) {
 		if (!strcmp(ld_pinned_name(i), "events"))
 			continue; /* its readers write their position */

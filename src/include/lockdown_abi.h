@@ -10,8 +10,9 @@
  * policy, and stamps the generation on its events, so a reader can tell which policy's rule
  * names an event refers to.
  *
- * Sealing (src/enforcer/seal.c, src/bpf/seal.bpf.c) sets `active.sealed`, fills the `seal` and
- * `libs` maps, attaches the guard programs and freezes every map that user space writes.
+ * Sealing (src/enforcer/seal.c, src/bpf/seal.bpf.c) fills the `seal` and `trusted` maps,
+ * attaches the guard programs, arms them (`seal.armed`, `active.sealed`) and freezes every map
+ * that user space writes.
  *
  * Pinned objects carry LD_ABI_VERSION in the one-entry `abi` map; a lockdown of another ABI
  * refuses to touch them (src/enforcer/pinned.c). Change the version with any layout here.
@@ -39,7 +40,7 @@
 #define LD_EXE_MAX	16384 /* executable subjects per generation */
 #define LD_CGROUP_MAX	1024  /* cgroup subjects per generation */
 #define LD_UID_MAX	1024  /* uid subjects per generation */
-#define LD_LIB_MAX	65536 /* files exempt executables may map as code once sealed */
+#define LD_TRUSTED_MAX	65536 /* exempt executables and the files they may map, once sealed */
 #define LD_REVOKE_MAX	65536 /* protected files (or file systems) gone since the seal */
 #define LD_RULE_NONE	0xffffu
 #define LD_EXE_NAME_LEN 64 /* the executable's file name in events */
@@ -129,7 +130,7 @@ struct ld_uid_key {
 	__u32 uid;
 };
 
-/* A file by identity (kernel dev encoding, inode): keys of `libs` and `revoked`. */
+/* A file by identity (kernel dev encoding, inode): keys of `trusted` and `revoked`. */
 struct ld_file_key {
 	__u64 dev;
 	__u64 ino; /* 0 in `revoked`: the whole file system is gone */
@@ -163,6 +164,8 @@ struct ld_rate {
 
 /* Value of the one-entry `seal` map: what the guards protect. Written once, when sealing. */
 struct ld_seal {
+	__u32 armed;   /* the guards act (written last, with active.sealed) */
+	__u32 set;     /* table set of the sealed generation */
 	__u64 pin_dev; /* the pin directory (kernel dev, inode) */
 	__u64 pin_ino;
 	__u64 bpffs_dev;	      /* the BPF file system holding it */
@@ -172,7 +175,7 @@ struct ld_seal {
 	__u32 mntns;		      /* mount namespace (inode number) holding the pins */
 	__u32 map_id[LD_SEAL_MAPS];   /* the enforcer's maps, 0: unused */
 	__u32 events_id;	      /* the ring buffer: its readers need a writable handle */
-	__u32 nlibs;		      /* entries in `libs` */
+	__u32 ntrusted;		      /* entries in `trusted` */
 	__u32 prog_id[LD_SEAL_PROGS]; /* the enforcer's own programs, 0: unused */
 };
 

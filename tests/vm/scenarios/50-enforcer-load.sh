@@ -21,7 +21,7 @@ expect_trig enforced-after-exit dev_mem denied
 expect_trig confidentiality-untouched kcore allowed
 # Exactly the link, the program, the maps, and the seal's guard programs (loaded, not attached).
 expect_eq pinned "$(ls /sys/fs/bpf/lockdown | grep -v '^guard-' | tr '\n' ' ')" \
-	"abi active cgroups counters events exes libs link meta policy prog rate revoked seal sealstate uids "
+	"abi active cgroups counters events exes link meta policy prog rate revoked seal sealstate trusted uids "
 expect_eq pinned-guards "$(ls /sys/fs/bpf/lockdown | grep -c '^guard-')" 16
 expect_eq guards-not-attached "$(ls /sys/fs/bpf/lockdown | grep -c -- '-link$')" 0
 

@@ -192,7 +192,7 @@ expect_eq s-pins-intact "$(ls /sys/fs/bpf/lockdown | wc -l)" "$pins"
 attempt s-map-write-policy refused ldtamper map-write policy
 attempt s-map-write-active refused ldtamper map-write active
 attempt s-map-write-exes refused ldtamper map-write exes
-attempt s-map-write-libs refused ldtamper map-write libs
+attempt s-map-write-trusted refused ldtamper map-write trusted
 attempt s-map-write-seal refused ldtamper map-write seal
 attempt s-map-write-counters refused ldtamper map-write counters
 attempt s-map-write-rate refused ldtamper map-write rate
