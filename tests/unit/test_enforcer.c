@@ -466,6 +466,23 @@ static void test_event_time_overflow(void **state)
 	json_object_put(o);
 }
 
+/*
+ * The host test both program variants use: anything the program could not read means "not
+ * host" (a failed pid-namespace read used to mean level 0, the host, on the 5.10 variant).
+ */
+static void test_is_host(void **state)
+{
+	const __u32 init = 4026531840u;
+
+	(void)state;
+	assert_true(ld_is_host(1, 0, init, init));
+	assert_false(ld_is_host(0, 0, init, init));	/* pid namespace unreadable */
+	assert_false(ld_is_host(1, 1, init, init));	/* a child pid namespace */
+	assert_false(ld_is_host(1, 0, 0, init));	/* net namespace unreadable */
+	assert_false(ld_is_host(1, 0, init + 1, init)); /* another net namespace */
+	assert_false(ld_is_host(1, 0, 0, 0));		/* the loader gave no initial netns */
+}
+
 static void test_format_time(void **state)
 {
 	char buf[64];
@@ -489,6 +506,7 @@ int main(void)
 		cmocka_unit_test(test_event_hostile_exe),
 		cmocka_unit_test(test_tamper_event),
 		cmocka_unit_test(test_event_time_overflow),
+		cmocka_unit_test(test_is_host),
 		cmocka_unit_test(test_format_time),
 	};
 
