@@ -1,31 +1,52 @@
 // SPDX-License-Identifier: GPL-2.0-only
-/* lockdown stats: the enforcer's exact per-reason counters, summed over CPUs. */
+/*
+ * lockdown stats: the enforcer's exact per-reason counters, summed over CPUs, as text, JSON
+ * or the Prometheus text format (for node_exporter's textfile collector).
+ */
 #include "cmds.h"
 #include "enforcer/enforcer.h"
+#include "kstate.h"
 #include "util.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void usage(FILE *f)
 {
-	fprintf(f, "usage: lockdown stats [-j]\n\n"
-		   "Per reason, how many calls the enforcer allowed, audited (allowed and\n"
-		   "reported, including would-denies in audit mode) and denied since it was\n"
-		   "loaded; how many reports went to the event buffer, how many were held back\n"
-		   "by the per-reason rate limit, and how many were dropped because the buffer\n"
-		   "was full. Counts are exact (per-CPU counters, summed). The text view lists\n"
-		   "reasons with a nonzero count; JSON lists every reason of this kernel.\n"
-		   "A sealed enforcer also counts the attempts on itself it refused, per kind\n"
-		   "(tamper unlink, umount, map-write, ptrace, ...), in the DENIED column.\n\n"
-		   "options:\n"
-		   "  -j, -p   JSON: {\"reasons\": [...], \"total\": {...}, \"tamper\": [...]}\n\n"
-		   "exit status: 0 ok, 2 nothing loaded or system error.\n\n"
-		   "example:\n"
-		   "  lockdown stats -j | jq '.total.denied'\n");
+	fprintf(f,
+		"usage: lockdown stats [-j] [--format text|json|prometheus] [--output FILE]\n\n"
+		"Per reason, how many calls the enforcer allowed, audited (allowed and\n"
+		"reported, including would-denies in audit mode) and denied since it was\n"
+		"loaded; how many reports went to the event buffer, how many were held back\n"
+		"by the per-reason rate limit, and how many were dropped because the buffer\n"
+		"was full. Counts are exact (per-CPU counters, summed). The text view lists\n"
+		"reasons with a nonzero count; JSON lists every reason of this kernel.\n"
+		"A sealed enforcer also counts the attempts on itself it refused, per kind\n"
+		"(tamper unlink, umount, map-write, ptrace, ...), in the DENIED column.\n\n"
+		"options:\n"
+		"  -j, -p              JSON: {\"reasons\": [...], \"total\": {...}, \"tamper\": "
+		"[...]}\n"
+		"  --format FORMAT     text, json or prometheus: the Prometheus text format with\n"
+		"                      lockdown_decisions_total, lockdown_events_total,\n"
+		"                      lockdown_tamper_refused_total, lockdown_kernel_level,\n"
+		"                      lockdown_enforcer_loaded, lockdown_sealed and\n"
+		"                      lockdown_policy_info (also when nothing is loaded)\n"
+		"  -o, --output FILE   write to FILE atomically (a temporary file renamed over\n"
+		"                      it), e.g. into node_exporter's textfile directory\n\n"
+		"exit status: 0 ok, 1 pins of another lockdown version, 2 nothing loaded (text\n"
+		"and JSON) or system error.\n\n"
+		"example:\n"
+		"  lockdown stats -j | jq '.total.denied'\n"
+		"  lockdown stats --format prometheus -o "
+		"/var/lib/prometheus/node-exporter/lockdown.prom\n");
 }
+
+enum format { TEXT, JSON, PROMETHEUS };
 
 static struct json_object *row_json(const char *name, int number, const char *class,
 				    const struct ld_counters *c)
@@ -49,101 +70,222 @@ static bool nonzero(const struct ld_counters *c)
 	return memcmp(c, &zero, sizeof(zero)) != 0;
 }
 
-static void row_text(const char *name, const char *class, const struct ld_counters *c)
+static void row_text(FILE *f, const char *name, const char *class, const struct ld_counters *c)
 {
-	printf("%-22s %-16s %10llu %10llu %10llu %10llu %11llu %9llu\n", name, class,
-	       (unsigned long long)c->outcome[LD_OUT_ALLOWED],
-	       (unsigned long long)c->outcome[LD_OUT_AUDITED],
-	       (unsigned long long)c->outcome[LD_OUT_DENIED], (unsigned long long)c->events,
-	       (unsigned long long)c->ratelimited, (unsigned long long)c->dropped);
+	fprintf(f, "%-22s %-16s %10llu %10llu %10llu %10llu %11llu %9llu\n", name, class,
+		(unsigned long long)c->outcome[LD_OUT_ALLOWED],
+		(unsigned long long)c->outcome[LD_OUT_AUDITED],
+		(unsigned long long)c->outcome[LD_OUT_DENIED], (unsigned long long)c->events,
+		(unsigned long long)c->ratelimited, (unsigned long long)c->dropped);
+}
+
+static void write_json(FILE *f, const struct ld_snapshot *s)
+{
+	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
+	struct ld_counters total;
+	char name[32];
+
+	for (unsigned int n = 0; n < LD_REASONS; n++) {
+		const struct ld_reason *r = s->rs ? ld_reason_by_number(s->rs, n) : NULL;
+
+		if (!r && !nonzero(&s->per[n]))
+			continue;
+		snprintf(name, sizeof(name), "reason%u", n);
+		json_object_array_add(arr,
+				      row_json(r ? r->name : name, (int)n,
+					       r ? ld_class_name(r->class) : NULL, &s->per[n]));
+	}
+	json_object_object_add(o, "reasons", arr);
+	ld_counters_total(s->per, &total);
+	json_object_object_add(o, "total", row_json(NULL, -1, NULL, &total));
+	arr = json_object_new_array();
+	for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++) {
+		struct json_object *t = row_json(NULL, -1, NULL, &s->per[LD_REASONS + k]);
+
+		json_object_object_add(t, "kind", json_object_new_string(ld_tamper_name(k)));
+		json_object_array_add(arr, t);
+	}
+	json_object_object_add(o, "tamper", arr);
+	fprintf(f, "%s\n",
+		json_object_to_json_string_ext(o, ld_g.pretty ? JSON_C_TO_STRING_PRETTY
+							      : JSON_C_TO_STRING_PLAIN));
+	json_object_put(o);
+}
+
+static void write_text(FILE *f, const struct ld_snapshot *s)
+{
+	struct ld_counters total;
+	char name[48];
+
+	fprintf(f, "%-22s %-16s %10s %10s %10s %10s %11s %9s\n", "REASON", "CLASS", "ALLOWED",
+		"AUDITED", "DENIED", "EVENTS", "RATELIMITED", "DROPPED");
+	for (unsigned int n = 0; n < LD_REASONS; n++) {
+		const struct ld_reason *r = s->rs ? ld_reason_by_number(s->rs, n) : NULL;
+
+		if (!nonzero(&s->per[n]))
+			continue;
+		snprintf(name, sizeof(name), "reason%u", n);
+		row_text(f, r ? r->name : name, r ? ld_class_name(r->class) : "?", &s->per[n]);
+	}
+	ld_counters_total(s->per, &total);
+	row_text(f, "total", "", &total);
+	for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++) {
+		if (!nonzero(&s->per[LD_REASONS + k]))
+			continue;
+		snprintf(name, sizeof(name), "tamper %s", ld_tamper_name(k));
+		row_text(f, name, "refused", &s->per[LD_REASONS + k]);
+	}
+}
+
+/* The kernel's own level, for the metrics; false when securityfs cannot tell. */
+static bool read_kernel_level(int *level)
+{
+	struct ld_securityfs fs;
+	enum ld_level l;
+	char path[300], why[256];
+
+	if (ld_securityfs_find(&fs, false, why, sizeof(why)) != 0)
+		return false;
+	snprintf(path, sizeof(path), "%s/lockdown", fs.dir);
+	if (ld_read_level_file(path, &l) != 0)
+		return false;
+	*level = (int)l;
+	return true;
+}
+
+/* Write into path through a temporary file in the same directory, renamed over it. */
+static int write_atomically(const char *path, enum format fmt, const struct ld_snapshot *s)
+{
+	size_t n = strlen(path);
+	char *tmp = malloc(n + 16);
+	FILE *f;
+	int fd, err = 0;
+
+	if (!tmp)
+		return -ENOMEM;
+	snprintf(tmp, n + 16, "%s.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		err = -errno;
+		free(tmp);
+		return err;
+	}
+	f = fdopen(fd, "w");
+	if (!f) {
+		err = -errno;
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return err;
+	}
+	if (fmt == PROMETHEUS)
+		ld_prom_write(f, s);
+	else if (fmt == JSON)
+		write_json(f, s);
+	else
+		write_text(f, s);
+	if (fchmod(fd, 0644) != 0 || fflush(f) != 0 || fsync(fd) != 0)
+		err = -errno;
+	if (fclose(f) != 0 && !err)
+		err = -errno;
+	if (!err && rename(tmp, path) != 0)
+		err = -errno;
+	if (err)
+		unlink(tmp);
+	free(tmp);
+	return err;
 }
 
 int cmd_stats(int argc, char **argv)
 {
 	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'F' },
+		{ "output", required_argument, NULL, 'o' },
 		{ "help", no_argument, NULL, 'h' },
 		{ 0 },
 	};
-	static struct ld_counters per[LD_SLOTS];
-	struct ld_counters total;
+	static struct ld_snapshot s;
+	enum format fmt = ld_g.json ? JSON : TEXT;
+	const char *output = NULL;
 	struct ld_reasons rs;
 	struct ld_pinned p;
-	bool have_rs;
-	char why[512], name[32];
+	char why[512];
 	int ch, err;
 
 	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (ch == 'h') {
+	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'F':
+			if (!strcmp(optarg, "text"))
+				fmt = TEXT;
+			else if (!strcmp(optarg, "json"))
+				fmt = JSON;
+			else if (!strcmp(optarg, "prometheus"))
+				fmt = PROMETHEUS;
+			else {
+				ld_err("stats: --format %s: expected text, json or prometheus",
+				       optarg);
+				return LD_EXIT_ERR;
+			}
+			break;
+		case 'o':
+			output = optarg;
+			break;
+		case 'h':
 			usage(stdout);
 			return LD_EXIT_OK;
+		default:
+			usage(stderr);
+			return LD_EXIT_ERR;
 		}
-		usage(stderr);
-		return LD_EXIT_ERR;
 	}
 	if (optind != argc) {
 		ld_err("stats: unexpected argument '%s'", argv[optind]);
 		return LD_EXIT_ERR;
 	}
+	memset(&s, 0, sizeof(s));
+	s.have_level = read_kernel_level(&s.kernel_level);
 	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
-	if (err) {
+	if (err == -EPROTO) {
 		ld_err("stats: %s", why);
-		return err == -EPROTO ? LD_EXIT_FAIL : LD_EXIT_ERR;
+		return LD_EXIT_FAIL;
 	}
-	err = ld_pinned_counters(&p, per);
-	ld_pinned_close(&p);
-	if (err) {
-		ld_err("stats: reading the counters: %s", strerror(-err));
+	if (err && !(err == -ENOENT && fmt == PROMETHEUS)) {
+		ld_err("stats: %s", why);
 		return LD_EXIT_ERR;
 	}
-	ld_counters_total(per, &total);
-	have_rs = ld_reasons_load(NULL, &rs, why, sizeof(why)) == 0;
-	if (!have_rs)
+	if (!err) {
+		s.loaded = true;
+		err = ld_pinned_counters(&p, s.per);
+		if (!err)
+			err = ld_pinned_active(&p, &s.active);
+		if (!err)
+			s.have_meta = ld_pinned_meta(&p, s.active.gen & 1, &s.meta) == 0 &&
+				      s.meta.gen == s.active.gen;
+		ld_pinned_close(&p);
+		if (err) {
+			ld_err("stats: reading the counters: %s", strerror(-err));
+			return LD_EXIT_ERR;
+		}
+	}
+	if (ld_reasons_load(NULL, &rs, why, sizeof(why)) == 0)
+		s.rs = &rs;
+	else
 		ld_warn("reason names unavailable (%s): printing numbers", why);
 
-	if (ld_g.json) {
-		struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
-
-		for (unsigned int n = 0; n < LD_REASONS; n++) {
-			const struct ld_reason *r = have_rs ? ld_reason_by_number(&rs, n) : NULL;
-
-			if (!r && !nonzero(&per[n]))
-				continue;
-			snprintf(name, sizeof(name), "reason%u", n);
-			json_object_array_add(arr, row_json(r ? r->name : name, (int)n,
-							    r ? ld_class_name(r->class) : NULL,
-							    &per[n]));
+	if (output) {
+		err = write_atomically(output, fmt, &s);
+		if (err) {
+			ld_err("stats: %s: %s", output, ld_errno_hint(-err));
+			return LD_EXIT_ERR;
 		}
-		json_object_object_add(o, "reasons", arr);
-		json_object_object_add(o, "total", row_json(NULL, -1, NULL, &total));
-		arr = json_object_new_array();
-		for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++) {
-			struct json_object *t = row_json(NULL, -1, NULL, &per[LD_REASONS + k]);
-
-			json_object_object_add(t, "kind",
-					       json_object_new_string(ld_tamper_name(k)));
-			json_object_array_add(arr, t);
-		}
-		json_object_object_add(o, "tamper", arr);
-		ld_json_print(o);
 		return LD_EXIT_OK;
 	}
-	printf("%-22s %-16s %10s %10s %10s %10s %11s %9s\n", "REASON", "CLASS", "ALLOWED",
-	       "AUDITED", "DENIED", "EVENTS", "RATELIMITED", "DROPPED");
-	for (unsigned int n = 0; n < LD_REASONS; n++) {
-		const struct ld_reason *r = have_rs ? ld_reason_by_number(&rs, n) : NULL;
-
-		if (!nonzero(&per[n]))
-			continue;
-		snprintf(name, sizeof(name), "reason%u", n);
-		row_text(r ? r->name : name, r ? ld_class_name(r->class) : "?", &per[n]);
-	}
-	row_text("total", "", &total);
-	for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++) {
-		if (!nonzero(&per[LD_REASONS + k]))
-			continue;
-		snprintf(name, sizeof(name), "tamper %s", ld_tamper_name(k));
-		row_text(name, "refused", &per[LD_REASONS + k]);
-	}
-	return LD_EXIT_OK;
+	if (fmt == PROMETHEUS)
+		ld_prom_write(stdout, &s);
+	else if (fmt == JSON)
+		write_json(stdout, &s);
+	else
+		write_text(stdout, &s);
+	return fflush(stdout) == 0 ? LD_EXIT_OK : LD_EXIT_ERR;
 }

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
 #include <json-c/json.h>
 
@@ -169,6 +170,21 @@ const char *ld_event_verb(const struct ld_event *e);
 int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf, size_t len);
 /* The same fields and more as a JSON object. */
 struct json_object *ld_event_json(const struct ld_event *e, const struct ld_event_ctx *ctx);
+/* What `lockdown stats` reports, read once from the pinned maps and the kernel. */
+struct ld_snapshot {
+	bool loaded;
+	struct ld_counters per[LD_SLOTS];
+	struct ld_active active;
+	struct ld_meta meta; /* of the generation in force, when have_meta */
+	bool have_meta;
+	const struct ld_reasons *rs; /* may be NULL: reasons by number */
+	int kernel_level;	     /* enum ld_level, when have_level */
+	bool have_level;
+};
+
+/* The snapshot in the Prometheus text exposition format (version 0.0.4). */
+void ld_prom_write(FILE *f, const struct ld_snapshot *s);
+
 /* ISO 8601 UTC with nanoseconds for a CLOCK_REALTIME value. */
 void ld_format_time(__u64 real_ns, char *buf, size_t len);
 

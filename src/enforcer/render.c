@@ -346,3 +346,102 @@ struct json_object *ld_event_json(const struct ld_event *e, const struct ld_even
 	json_object_object_add(o, "generation", json_object_new_int64(e->gen));
 	return o;
 }
+
+/* ---- Prometheus text exposition format ------------------------------------------------ */
+
+/* A label value: backslash, double quote and newline escaped; other bytes as they are,
+ * except invalid UTF-8 and control bytes, which become \xNN (the format wants UTF-8). */
+static void prom_label(FILE *f, const char *v, size_t len)
+{
+	char buf[ESCAPED(PATH_MAX_TEXT)];
+
+	ld_escape(v, len, LD_ESC_JSON, buf, sizeof(buf));
+	for (const char *p = buf; *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fputc('\\', f);
+		fputc(*p, f);
+	}
+}
+
+static void prom_head(FILE *f, const char *name, const char *type, const char *help)
+{
+	fprintf(f, "# HELP %s %s\n# TYPE %s %s\n", name, help, name, type);
+}
+
+void ld_prom_write(FILE *f, const struct ld_snapshot *s)
+{
+	static const char *const outcomes[LD_OUTCOMES] = { "allowed", "audited", "denied" };
+	static const char *const levels[] = { "none", "integrity", "confidentiality" };
+	char hex[65];
+
+	prom_head(f, "lockdown_kernel_level", "gauge",
+		  "The kernel's own lockdown level: 1 for the level in force.");
+	for (unsigned int l = 0; l < 3; l++)
+		fprintf(f, "lockdown_kernel_level{level=\"%s\"} %d\n", levels[l],
+			s->have_level && (unsigned int)s->kernel_level == l);
+	prom_head(f, "lockdown_enforcer_loaded", "gauge",
+		  "1 when the enforcer's program is attached (pinned under " LD_PIN_DIR ").");
+	fprintf(f, "lockdown_enforcer_loaded %d\n", s->loaded);
+	if (!s->loaded)
+		return;
+	prom_head(f, "lockdown_sealed", "gauge",
+		  "1 when the policy in force is sealed until reboot.");
+	fprintf(f, "lockdown_sealed %d\n", s->active.sealed ? 1 : 0);
+	if (s->active.sealed) {
+		prom_head(f, "lockdown_sealed_timestamp_seconds", "gauge",
+			  "When the policy was sealed, in seconds since the epoch.");
+		fprintf(f, "lockdown_sealed_timestamp_seconds %llu\n",
+			(unsigned long long)(s->active.sealed_ns / 1000000000ULL));
+	}
+	if (s->have_meta) {
+		for (int i = 0; i < 32; i++)
+			snprintf(hex + 2 * i, 3, "%02x", s->meta.digest[i]);
+		prom_head(f, "lockdown_policy_info", "gauge",
+			  "The policy in force: its source, SHA-256 digest, mode and generation.");
+		fprintf(f, "lockdown_policy_info{source=\"");
+		prom_label(f, s->meta.source, sizeof(s->meta.source));
+		fprintf(f, "\",digest=\"%s\",mode=\"%s\",generation=\"%u\"} 1\n", hex,
+			ld_mode_name(s->meta.mode), s->active.gen);
+		prom_head(f, "lockdown_policy_applied_timestamp_seconds", "gauge",
+			  "When the policy in force was applied, in seconds since the epoch.");
+		fprintf(f, "lockdown_policy_applied_timestamp_seconds %llu\n",
+			(unsigned long long)(s->meta.applied_ns / 1000000000ULL));
+	}
+	prom_head(f, "lockdown_decisions_total", "counter",
+		  "Calls the enforcer decided, per lockdown reason and outcome.");
+	for (unsigned int n = 0; n < LD_REASONS; n++) {
+		const struct ld_reason *r = s->rs ? ld_reason_by_number(s->rs, n) : NULL;
+		char name[48];
+
+		if (!r && !s->per[n].outcome[0] && !s->per[n].outcome[1] && !s->per[n].outcome[2])
+			continue;
+		snprintf(name, sizeof(name), "%s", r ? r->name : "");
+		if (!r)
+			snprintf(name, sizeof(name), "reason%u", n);
+		for (int o = 0; o < LD_OUTCOMES; o++)
+			fprintf(f,
+				"lockdown_decisions_total{reason=\"%s\",class=\"%s\",outcome=\"%"
+				"s\"} %llu\n",
+				name, r ? ld_class_name(r->class) : "unknown", outcomes[o],
+				(unsigned long long)s->per[n].outcome[o]);
+	}
+	prom_head(f, "lockdown_events_total", "counter",
+		  "Reports of audited and denied calls: written to the event buffer, held back by "
+		  "the rate limit, or dropped because the buffer was full.");
+	{
+		struct ld_counters t;
+
+		ld_counters_total(s->per, &t);
+		fprintf(f, "lockdown_events_total{fate=\"written\"} %llu\n",
+			(unsigned long long)t.events);
+		fprintf(f, "lockdown_events_total{fate=\"ratelimited\"} %llu\n",
+			(unsigned long long)t.ratelimited);
+		fprintf(f, "lockdown_events_total{fate=\"dropped\"} %llu\n",
+			(unsigned long long)t.dropped);
+	}
+	prom_head(f, "lockdown_tamper_refused_total", "counter",
+		  "Attempts on the sealed enforcer the kernel refused, per kind.");
+	for (unsigned int k = 0; k < LD_TAMPER_KINDS; k++)
+		fprintf(f, "lockdown_tamper_refused_total{kind=\"%s\"} %llu\n", ld_tamper_name(k),
+			(unsigned long long)s->per[LD_REASONS + k].outcome[LD_OUT_DENIED]);
+}

@@ -280,3 +280,15 @@ cp /bin/ldtamper /opt/ex/ldtamper
 expect_eq s-new-file-not-exempt "$(devmem_by /opt/ex/ldtamper dev_mem)" refused
 kill $server
 expect_trig s-end-still-denied dev_mem denied
+
+# Metrics for node_exporter's textfile collector, written atomically; the host checks the
+# lines printed here with promtool and a real node_exporter (tests/metrics/check-prometheus).
+mkdir -p /tmp/prom
+expect_rc prom-output 0 lockdown stats --format prometheus -o /tmp/prom/lockdown.prom
+lockdown stats --format prometheus >/tmp/prom.stdout
+expect_rc prom-same 0 cmp /tmp/prom/lockdown.prom /tmp/prom.stdout
+expect_eq prom-no-temp-left "$(ls /tmp/prom)" lockdown.prom
+grep -q '^lockdown_sealed 1$' /tmp/prom.stdout && ok prom-sealed || not_ok prom-sealed "$(head -c 300 /tmp/prom.stdout)"
+grep -q '^lockdown_tamper_refused_total{kind="unlink"} [1-9]' /tmp/prom.stdout && ok prom-tamper ||
+	not_ok prom-tamper "$(grep tamper_refused /tmp/prom.stdout | head -n3)"
+sed 's/^/LDTPROM /' /tmp/prom.stdout
