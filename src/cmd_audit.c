@@ -184,21 +184,24 @@ static void render(enum ld_profile p, const struct ld_audit_input *in, const str
 
 	printf("lockdown audit, profile %s%s\n", ld_profile_name(p),
 	       in->offline ? ", offline" : "");
+	/* Paths, versions and evidence come from files and the command line: ld_safe(). */
 	if (in->have_kconfig)
-		printf("  %-14s %s (%s%s%s)\n", "kernel config", in->kconfig_path,
-		       in->kconfig.version[0] ? in->kconfig.version : "no version header",
+		printf("  %-14s %s (%s%s%s)\n", "kernel config", ld_safe(in->kconfig_path),
+		       in->kconfig.version[0] ? ld_safe(in->kconfig.version) : "no version header",
 		       in->version_match == 1	? ", matches the running kernel"
 		       : in->version_match == 0 ? ", NOT the running kernel "
 						: "",
-		       in->version_match == 0 ? in->running : "");
+		       in->version_match == 0 ? ld_safe(in->running) : "");
 	else
-		printf("  %-14s none: %s\n", "kernel config", in->kconfig_why);
+		printf("  %-14s none: %s\n", "kernel config", ld_safe(in->kconfig_why));
 	printf("  %-14s %s\n", "command line",
-	       in->have_cmdline ? in->cmdline_path : in->cmdline_why);
-	printf("  %-14s %s\n", "sysctls", in->sysctl_root ? in->sysctl_root : in->sysctl_why);
+	       ld_safe(in->have_cmdline ? in->cmdline_path : in->cmdline_why));
+	printf("  %-14s %s\n", "sysctls",
+	       ld_safe(in->sysctl_root ? in->sysctl_root : in->sysctl_why));
 	printf("  %-14s %s\n", "securityfs",
-	       in->securityfs_dir[0] ? in->securityfs_dir : in->lockdown.why);
-	printf("  %-14s %s\n", "sysfs", in->sysfs_dir[0] ? in->sysfs_dir : in->sig_enforce.why);
+	       ld_safe(in->securityfs_dir[0] ? in->securityfs_dir : in->lockdown.why));
+	printf("  %-14s %s\n", "sysfs",
+	       ld_safe(in->sysfs_dir[0] ? in->sysfs_dir : in->sig_enforce.why));
 
 	for (size_t i = 0; i < n; i++) {
 		bool seen = false;
@@ -218,7 +221,7 @@ static void render(enum ld_profile p, const struct ld_audit_input *in, const str
 			printf("  %s%-7s%s %-6s %-27s %s\n", col(tty, colour[r->status]),
 			       label[r->status], col(tty, "\033[0m"), ld_sev_name(r->sev),
 			       r->check->id, r->check->title);
-			printf("  %-14s %s\n", "", r->evidence);
+			printf("  %-14s %s\n", "", ld_safe(r->evidence));
 			if (r->status == LD_ST_FAIL) {
 				printf("  %-14s fix: %s\n", "", r->check->fix);
 				high += r->sev == LD_SEV_HIGH;
