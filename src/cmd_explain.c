@@ -9,6 +9,7 @@
 #include "policy/policy.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -120,7 +121,7 @@ int cmd_explain(int argc, char **argv)
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
 	struct ld_args a;
-	char err[1600];
+	char err[1600], reason_lc[64];
 	int ret;
 
 	if (!ld_args_parse("explain", argc, argv, &a))
@@ -139,7 +140,20 @@ int cmd_explain(int argc, char **argv)
 	if (ret != 0)
 		return ret;
 
-	/* The reason(s). */
+	/* The reason(s), in any case, as policies write them. */
+	{
+		size_t i;
+
+		for (i = 0; reason[i] && i < sizeof(reason_lc) - 1; i++)
+			reason_lc[i] = (char)tolower((unsigned char)reason[i]);
+		reason_lc[i] = '\0';
+		if (reason[i])
+			return ld_usage_error("explain",
+					      "--reason: '%.60s...' is too long for a "
+					      "reason name",
+					      reason);
+		reason = reason_lc;
+	}
 	if (!strcmp(reason, "all") || !strcmp(reason, "integrity") ||
 	    !strcmp(reason, "confidentiality")) {
 		for (unsigned int i = 0; i < rs.count; i++)

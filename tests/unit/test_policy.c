@@ -1338,6 +1338,32 @@ static void test_explain_command(void **state)
 	}
 }
 
+/* Reason names in any case, as in policies. */
+static void test_explain_reason_case(void **state)
+{
+	static char out[65536], err[8192];
+	(void)state;
+
+	{
+		char *argv[] = { "explain", "--profile", "desktop",  "--reason",
+				 "DEV_MEM", "--btf",	 btf61_path, NULL };
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "dev_mem (/dev/mem,kmem,port"));
+		assert_non_null(strstr(out, "verdict:    deny"));
+	}
+	{
+		char *argv[] = { "explain",   "--profile", "desktop",  "--reason",
+				 "Integrity", "--btf",	   btf61_path, NULL };
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "hibernation"));
+		assert_null(strstr(out, "kcore"));
+	}
+}
+
 /* ---- fixtures -------------------------------------------------------------------------- */
 
 static int setup(void **state)
@@ -1409,6 +1435,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_profile),
 		cmocka_unit_test(test_check_command),
 		cmocka_unit_test(test_explain_command),
+		cmocka_unit_test(test_explain_reason_case),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);
