@@ -10,58 +10,10 @@
 #include "cmds.h"
 #include "util.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown audit [-j] [--profile cloudflare|kspp] [--offline] [--strict]\n"
-		"                      [--kconfig FILE] [--cmdline FILE] [--sysctl-root DIR]\n"
-		"                      [--securityfs DIR] [--sysfs-root DIR]\n"
-		"                      [--fix kconfig|sysctl|cmdline]\n\n"
-		"Audit the kernel's effective protection of its own image: module signing, kexec,\n"
-		"lockdown, KASLR, pointer and log leaks, /dev/mem and other windows onto kernel\n"
-		"memory, BPF and Secure Boot. Each check reads the kernel config, the command "
-		"line,\n"
-		"sysctls and runtime files, and says which evidence decided it: module signatures\n"
-		"count as enforced whether the config forces them, module.sig_enforce=1 is given,\n"
-		"or the kernel is locked down. A fact that cannot be read makes a check "
-		"'unknown'.\n\n"
-		"inputs (default: the running system):\n"
-		"  --kconfig FILE      kernel config, plain or gzip (default: /proc/config.gz,\n"
-		"                      /boot/config-$(uname -r), /usr/lib/modules/$(uname "
-		"-r)/config,\n"
-		"                      /lib/modules/$(uname -r)/build/.config)\n"
-		"  --cmdline FILE      kernel command line (default /proc/cmdline)\n"
-		"  --sysctl-root DIR   sysctl tree, e.g. DIR/kernel/kptr_restrict (default "
-		"/proc/sys)\n"
-		"  --securityfs DIR    directory holding 'lockdown' and 'lsm' (default: "
-		"securityfs)\n"
-		"  --sysfs-root DIR    sysfs tree for module/module/parameters/sig_enforce and\n"
-		"                      firmware/efi/efivars (default /sys)\n"
-		"  --offline           read only the inputs given above, nothing of this "
-		"machine\n"
-		"  --strict            exit 1 when a check is unknown, not only when one fails\n\n"
-		"  --profile NAME      cloudflare (default): lockdown integrity is enough, "
-		"kexec_file\n"
-		"                      with forced signatures is allowed; kspp: confidentiality, "
-		"no\n"
-		"                      kexec at all, stricter sysctls\n"
-		"  --fix WHAT          print what fixes the failing checks instead of the report:\n"
-		"                      kconfig  a fragment for scripts/kconfig/merge_config.sh\n"
-		"                      sysctl   a drop-in for /etc/sysctl.d/\n"
-		"                      cmdline  kernel parameters to add\n\n"
-		"examples:\n"
-		"  lockdown audit\n"
-		"  lockdown audit --offline --kconfig /boot/config-6.1.0-50-amd64 -j\n"
-		"  lockdown audit --fix sysctl > /etc/sysctl.d/90-lockdown.conf\n\n"
-		"exit status: 0 no check failed, 1 some check failed (or, with --strict, is\n"
-		"unknown), 2 usage or input error.\n");
-}
 
 enum fix_kind {
 	FIX_NONE,
@@ -184,21 +136,24 @@ static void render(enum ld_profile p, const struct ld_audit_input *in, const str
 
 	printf("lockdown audit, profile %s%s\n", ld_profile_name(p),
 	       in->offline ? ", offline" : "");
+	/* Paths, versions and evidence come from files and the command line: ld_safe(). */
 	if (in->have_kconfig)
-		printf("  %-14s %s (%s%s%s)\n", "kernel config", in->kconfig_path,
-		       in->kconfig.version[0] ? in->kconfig.version : "no version header",
+		printf("  %-14s %s (%s%s%s)\n", "kernel config", ld_safe(in->kconfig_path),
+		       in->kconfig.version[0] ? ld_safe(in->kconfig.version) : "no version header",
 		       in->version_match == 1	? ", matches the running kernel"
 		       : in->version_match == 0 ? ", NOT the running kernel "
 						: "",
-		       in->version_match == 0 ? in->running : "");
+		       in->version_match == 0 ? ld_safe(in->running) : "");
 	else
-		printf("  %-14s none: %s\n", "kernel config", in->kconfig_why);
+		printf("  %-14s none: %s\n", "kernel config", ld_safe(in->kconfig_why));
 	printf("  %-14s %s\n", "command line",
-	       in->have_cmdline ? in->cmdline_path : in->cmdline_why);
-	printf("  %-14s %s\n", "sysctls", in->sysctl_root ? in->sysctl_root : in->sysctl_why);
+	       ld_safe(in->have_cmdline ? in->cmdline_path : in->cmdline_why));
+	printf("  %-14s %s\n", "sysctls",
+	       ld_safe(in->sysctl_root ? in->sysctl_root : in->sysctl_why));
 	printf("  %-14s %s\n", "securityfs",
-	       in->securityfs_dir[0] ? in->securityfs_dir : in->lockdown.why);
-	printf("  %-14s %s\n", "sysfs", in->sysfs_dir[0] ? in->sysfs_dir : in->sig_enforce.why);
+	       ld_safe(in->securityfs_dir[0] ? in->securityfs_dir : in->lockdown.why));
+	printf("  %-14s %s\n", "sysfs",
+	       ld_safe(in->sysfs_dir[0] ? in->sysfs_dir : in->sig_enforce.why));
 
 	for (size_t i = 0; i < n; i++) {
 		bool seen = false;
@@ -218,7 +173,7 @@ static void render(enum ld_profile p, const struct ld_audit_input *in, const str
 			printf("  %s%-7s%s %-6s %-27s %s\n", col(tty, colour[r->status]),
 			       label[r->status], col(tty, "\033[0m"), ld_sev_name(r->sev),
 			       r->check->id, r->check->title);
-			printf("  %-14s %s\n", "", r->evidence);
+			printf("  %-14s %s\n", "", ld_safe(r->evidence));
 			if (r->status == LD_ST_FAIL) {
 				printf("  %-14s fix: %s\n", "", r->check->fix);
 				high += r->sev == LD_SEV_HIGH;
@@ -304,84 +259,41 @@ static void print_fix(enum fix_kind kind, enum ld_profile p, const struct ld_res
 
 int cmd_audit(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "kconfig", required_argument, NULL, 'k' },
-		{ "cmdline", required_argument, NULL, 'c' },
-		{ "sysctl-root", required_argument, NULL, 's' },
-		{ "securityfs", required_argument, NULL, 'S' },
-		{ "sysfs-root", required_argument, NULL, 'y' },
-		{ "offline", no_argument, NULL, 'o' },
-		{ "strict", no_argument, NULL, 'X' },
-		{ "profile", required_argument, NULL, 'P' },
-		{ "fix", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct ld_audit_opts o = { 0 };
 	enum ld_profile prof = LD_PROFILE_CLOUDFLARE;
 	enum fix_kind fix = FIX_NONE;
 	struct ld_audit_input *in;
 	struct ld_result *res;
 	unsigned int counts[LD_ST_N] = { 0 };
-	bool strict = false;
+	const char *v;
+	struct ld_args a;
+	bool strict;
 	size_t n = 0;
-	int c;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'X':
-			strict = true;
-			break;
-		case 'k':
-			o.kconfig = optarg;
-			break;
-		case 'c':
-			o.cmdline = optarg;
-			break;
-		case 's':
-			o.sysctl_root = optarg;
-			break;
-		case 'S':
-			o.securityfs = optarg;
-			break;
-		case 'y':
-			o.sysfs_root = optarg;
-			break;
-		case 'o':
-			o.offline = true;
-			break;
-		case 'P':
-			if (ld_profile_from_name(optarg, &prof) != 0) {
-				ld_err("audit: --profile: unknown profile '%s' (cloudflare, kspp)",
-				       optarg);
-				return LD_EXIT_ERR;
-			}
-			break;
-		case 'f':
-			if (strcmp(optarg, "kconfig") == 0) {
-				fix = FIX_KCONFIG;
-			} else if (strcmp(optarg, "sysctl") == 0) {
-				fix = FIX_SYSCTL;
-			} else if (strcmp(optarg, "cmdline") == 0) {
-				fix = FIX_CMDLINE;
-			} else {
-				ld_err("audit: --fix: '%s' is not kconfig, sysctl or cmdline",
-				       optarg);
-				return LD_EXIT_ERR;
-			}
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	if (optind != argc) {
-		ld_err("audit: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
+	if (!ld_args_parse("audit", argc, argv, &a))
+		return a.exit;
+	o.kconfig = ld_arg(&a, "kconfig");
+	o.cmdline = ld_arg(&a, "cmdline");
+	o.sysctl_root = ld_arg(&a, "sysctl-root");
+	o.securityfs = ld_arg(&a, "securityfs");
+	o.sysfs_root = ld_arg(&a, "sysfs-root");
+	o.offline = ld_flag(&a, "offline");
+	strict = ld_flag(&a, "strict");
+	v = ld_arg(&a, "profile");
+	if (v && ld_profile_from_name(v, &prof) != 0)
+		return ld_usage_error("audit", "--profile: unknown profile '%s' (cloudflare, kspp)",
+				      v);
+	v = ld_arg(&a, "fix");
+	if (v) {
+		if (strcmp(v, "kconfig") == 0)
+			fix = FIX_KCONFIG;
+		else if (strcmp(v, "sysctl") == 0)
+			fix = FIX_SYSCTL;
+		else if (strcmp(v, "cmdline") == 0)
+			fix = FIX_CMDLINE;
+		else
+			return ld_usage_error("audit",
+					      "--fix: '%s' is not kconfig, sysctl or cmdline", v);
 	}
 
 	in = calloc(1, sizeof(*in));

@@ -9,32 +9,8 @@
 #include "util.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown check (POLICY | --profile NAME) [-j] [--btf FILE] [--audit]\n\n"
-		"Validate a lockdown policy without loading anything and print what it compiles\n"
-		"to for this kernel: for each rule (the [Policy] default and every subject\n"
-		"section) the action (allow, audit, deny) of every lockdown reason, and the\n"
-		"subjects each rule applies to. Warnings (reasons this kernel lacks) and errors\n"
-		"(with file:line) go to stderr. See docs/policy.md for the language.\n\n"
-		"  POLICY          a policy file (INI)\n"
-		"  --profile NAME  a built-in preset instead: %s\n"
-		"  --btf FILE      resolve reason names against the BTF in FILE instead of\n"
-		"                  " LD_DEFAULT_BTF " (check a policy for another kernel)\n"
-		"  --audit         compile in audit mode, as `apply --audit` would\n"
-		"  -j, -p          JSON: validity, diagnostics, digest, rules with actions and\n"
-		"                  subjects\n\n"
-		"exit status: 0 valid, 1 invalid policy, 2 usage or system error.\n\n"
-		"example:\n"
-		"  lockdown check /etc/lockdown/policy.conf\n"
-		"  lockdown check --profile desktop -j\n",
-		ld_preset_names());
-}
 
 static struct json_object *diag_json(const struct ld_diag *d, enum ld_severity sev)
 {
@@ -171,7 +147,7 @@ static void print_subjects(const struct ld_compiled *c, unsigned int r)
 	for (size_t i = 0; i < c->nexes; i++) {
 		if (c->exes[i].rule != r)
 			continue;
-		printf("%sExecutable=%s (dev %llu:%llu, inode %llu)", sep, c->exes[i].path,
+		printf("%sExecutable=%s (dev %llu:%llu, inode %llu)", sep, ld_safe(c->exes[i].path),
 		       (unsigned long long)(c->exes[i].dev >> 20),
 		       (unsigned long long)(c->exes[i].dev & 0xfffff),
 		       (unsigned long long)c->exes[i].ino);
@@ -180,7 +156,7 @@ static void print_subjects(const struct ld_compiled *c, unsigned int r)
 	for (size_t i = 0; i < c->ncgroups; i++) {
 		if (c->cgroups[i].rule != r)
 			continue;
-		printf("%sCgroup=%s (id %llu)", sep, c->cgroups[i].path,
+		printf("%sCgroup=%s (id %llu)", sep, ld_safe(c->cgroups[i].path),
 		       (unsigned long long)c->cgroups[i].id);
 		sep = "; ";
 	}
@@ -203,9 +179,10 @@ static void print_text(const struct ld_compiled *c, const struct ld_reasons *rs,
 	size_t name_w = 0;
 
 	ld_compiled_digest_hex(c, hex);
-	printf("%s: valid; mode %s, %u rule%s, rate limit %u events/s per reason%s\n", source,
-	       ld_mode_name(c->pol.mode), c->pol.nrules, c->pol.nrules == 1 ? "" : "s",
-	       c->pol.rate_limit, c->pol.rate_limit ? "" : " (no events)");
+	printf("%s: valid; mode %s, %u rule%s, rate limit %u events/s per reason%s\n",
+	       ld_safe(source), ld_mode_name(c->pol.mode), c->pol.nrules,
+	       c->pol.nrules == 1 ? "" : "s", c->pol.rate_limit,
+	       c->pol.rate_limit ? "" : " (no events)");
 	printf("digest: sha256:%s\n\n", hex);
 
 	printf("%-22s %-16s", "REASON", "CLASS");
@@ -243,60 +220,44 @@ static void print_text(const struct ld_compiled *c, const struct ld_reasons *rs,
 
 int cmd_check(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "profile", required_argument, NULL, 'P' },
-		{ "btf", required_argument, NULL, 'b' },
-		{ "audit", no_argument, NULL, 'a' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct ld_policy_opts popts = { 0 };
-	const char *btf_path = NULL, *profile = NULL, *path = NULL;
+	const char *profile, *path;
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
-	char source[300];
-	int ch, ret;
+	struct ld_args a;
+	char *source;
+	int ret;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'P':
-			profile = optarg;
-			break;
-		case 'b':
-			btf_path = optarg;
-			break;
-		case 'a':
-			popts.force_audit = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	ret = ld_policy_args("check", argc, argv, profile, btf_path, &path, &rs);
+	if (!ld_args_parse("check", argc, argv, &a))
+		return a.exit;
+	profile = ld_arg(&a, "profile");
+	path = a.noperands ? a.operand[0] : NULL;
+	popts.force_audit = ld_flag(&a, "audit");
+	ret = ld_policy_source("check", path, profile, ld_arg(&a, "btf"), &rs);
 	if (ret != 0)
 		return ret;
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
-	snprintf(source, sizeof(source), "%s%s", profile ? "profile:" : "",
-		 profile ? profile : path);
 	if (ret != 0 && ret != -EINVAL) {
 		ld_diag_free(&d);
 		return ld_policy_exit_code(ret);
+	}
+	if (asprintf(&source, "%s%s", profile ? "profile:" : "", profile ? profile : path) < 0) {
+		ld_err("check: out of memory");
+		ld_compiled_free(&c);
+		ld_diag_free(&d);
+		return LD_EXIT_ERR;
 	}
 	if (ld_g.json) {
 		print_json(&c, &rs, &d, source, ret == 0);
 	} else if (ret == 0) {
 		print_text(&c, &rs, source);
 	} else {
-		printf("%s: invalid: %u error%s, %u warning%s; nothing compiled\n", source,
+		printf("%s: invalid: %u error%s, %u warning%s; nothing compiled\n", ld_safe(source),
 		       d.errors, d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
 	}
+	free(source);
 	ld_compiled_free(&c);
 	ld_diag_free(&d);
 	return ld_policy_exit_code(ret);

@@ -9,41 +9,10 @@
 #include "policy/policy.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown explain (POLICY | --profile NAME) --reason R [--exe PATH]\n"
-		"                        [--uid N|NAME] [--cgroup PATH] [--container] [--audit]\n"
-		"                        [--btf FILE] [-j]\n\n"
-		"Say what the policy decides when a task asks the kernel for a lockdown-protected\n"
-		"operation: the action (allow, audit, deny), the outcome, the rule that matched\n"
-		"and why (rules are tried most specific first: executable > cgroup > uid > host >\n"
-		"default). This runs the decision function the BPF program runs, offline.\n\n"
-		"  POLICY           a policy file; or --profile NAME, a preset: %s\n"
-		"  --reason R       a reason name (dev_mem, kexec, ...; see `lockdown reasons`),\n"
-		"                   or a group (all, integrity, confidentiality) for a table\n"
-		"  --exe PATH       the task runs this executable (matched by device and inode);\n"
-		"                   default: an executable no rule names\n"
-		"  --uid N|NAME     the task's uid (default 0: these operations usually need "
-		"root)\n"
-		"  --cgroup PATH    the task's cgroup v2 (/sys/fs/cgroup/x, or x); default: a\n"
-		"                   cgroup no rule names\n"
-		"  --container      the task is not in the initial pid and net namespaces (by\n"
-		"                   default it is: a host process)\n"
-		"  --audit          as `apply --audit` would enforce it\n"
-		"  --btf FILE       reason numbers from FILE instead of " LD_DEFAULT_BTF "\n"
-		"  -j, -p           JSON\n\n"
-		"exit status: 0 explained, 1 invalid policy, 2 usage or system error.\n\n"
-		"example:\n"
-		"  lockdown explain --profile baseline --reason kexec --container\n"
-		"  lockdown explain policy.conf --reason dev_mem --exe /usr/sbin/flashrom\n",
-		ld_preset_names());
-}
 
 struct subject {
 	const char *exe, *cgroup, *uid_arg;
@@ -119,14 +88,14 @@ static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
 	printf("  verdict:    %s -> %s\n", ld_action_name(v->action), outcome_text(v));
 	if (c->rule_lines[v->rule])
 		printf("  rule:       [%s] (%s:%u), matched by %s\n",
-		       v->rule ? c->rule_names[v->rule] : "Policy", c->source,
+		       v->rule ? c->rule_names[v->rule] : "Policy", ld_safe(c->source),
 		       c->rule_lines[v->rule], ld_match_name(v->match));
 	else
 		printf("  rule:       %s, matched by %s\n", c->rule_names[v->rule],
 		       ld_match_name(v->match));
-	printf("  subject:    exe %s, cgroup %s, uid %u, %s\n", s->exe ? s->exe : "(unnamed)",
-	       s->cgroup ? s->cgroup : "(unnamed)", s->uid,
-	       s->host ? "host (initial pid and net namespaces)" : "container");
+	printf("  subject:    exe %s, cgroup %s, uid %u, %s\n",
+	       s->exe ? ld_safe(s->exe) : "(unnamed)", s->cgroup ? ld_safe(s->cgroup) : "(unnamed)",
+	       s->uid, s->host ? "host (initial pid and net namespaces)" : "container");
 	printf("  precedence:");
 	for (int i = 0; i < 4; i++) {
 		if (!cands[i]) {
@@ -142,20 +111,8 @@ static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
 
 int cmd_explain(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "profile", required_argument, NULL, 'P' },
-		{ "reason", required_argument, NULL, 'r' },
-		{ "exe", required_argument, NULL, 'e' },
-		{ "uid", required_argument, NULL, 'u' },
-		{ "cgroup", required_argument, NULL, 'c' },
-		{ "container", no_argument, NULL, 'C' },
-		{ "audit", no_argument, NULL, 'a' },
-		{ "btf", required_argument, NULL, 'b' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct ld_policy_opts popts = { 0 };
-	const char *btf_path = NULL, *profile = NULL, *path = NULL, *reason = NULL;
+	const char *profile, *path, *reason;
 	const struct ld_reason *list[LD_REASON_SLOTS];
 	unsigned int nlist = 0;
 	struct subject s = { .host = true };
@@ -163,53 +120,40 @@ int cmd_explain(int argc, char **argv)
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
-	char err[1600];
-	int ch, ret;
+	struct ld_args a;
+	char err[1600], reason_lc[64];
+	int ret;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'P':
-			profile = optarg;
-			break;
-		case 'r':
-			reason = optarg;
-			break;
-		case 'e':
-			s.exe = optarg;
-			break;
-		case 'u':
-			s.uid_arg = optarg;
-			break;
-		case 'c':
-			s.cgroup = optarg;
-			break;
-		case 'C':
-			s.host = false;
-			break;
-		case 'a':
-			popts.force_audit = true;
-			break;
-		case 'b':
-			btf_path = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	ret = ld_policy_args("explain", argc, argv, profile, btf_path, &path, &rs);
+	if (!ld_args_parse("explain", argc, argv, &a))
+		return a.exit;
+	profile = ld_arg(&a, "profile");
+	path = a.noperands ? a.operand[0] : NULL;
+	reason = ld_arg(&a, "reason");
+	s.exe = ld_arg(&a, "exe");
+	s.uid_arg = ld_arg(&a, "uid");
+	s.cgroup = ld_arg(&a, "cgroup");
+	s.host = !ld_flag(&a, "container");
+	popts.force_audit = ld_flag(&a, "audit");
+	if (!reason)
+		return ld_usage_error("explain", "--reason R is required (a reason name, or all)");
+	ret = ld_policy_source("explain", path, profile, ld_arg(&a, "btf"), &rs);
 	if (ret != 0)
 		return ret;
-	if (!reason) {
-		ld_err("explain: --reason R is required (a reason name, or all)");
-		return LD_EXIT_ERR;
-	}
 
-	/* The reason(s). */
+	/* The reason(s), in any case, as policies write them. */
+	{
+		size_t i;
+
+		for (i = 0; reason[i] && i < sizeof(reason_lc) - 1; i++)
+			reason_lc[i] = (char)tolower((unsigned char)reason[i]);
+		reason_lc[i] = '\0';
+		if (reason[i])
+			return ld_usage_error("explain",
+					      "--reason: '%.60s...' is too long for a "
+					      "reason name",
+					      reason);
+		reason = reason_lc;
+	}
 	if (!strcmp(reason, "all") || !strcmp(reason, "integrity") ||
 	    !strcmp(reason, "confidentiality")) {
 		for (unsigned int i = 0; i < rs.count; i++)
@@ -224,15 +168,19 @@ int cmd_explain(int argc, char **argv)
 			const char *sug = ld_reason_suggest(reason);
 
 			if (ld_catalog_lookup(reason))
-				ld_err("explain: this kernel has no reason '%s': nothing to decide",
-				       reason);
-			else if (sug)
-				ld_err("explain: unknown reason '%s'; did you mean %s?", reason,
-				       sug);
-			else
-				ld_err("explain: unknown reason '%s'; see lockdown reasons",
-				       reason);
-			return LD_EXIT_ERR;
+				return ld_usage_error("explain",
+						      "--reason: this kernel has no reason '%s': "
+						      "nothing to decide",
+						      reason);
+			if (sug)
+				return ld_usage_error("explain",
+						      "--reason: unknown reason '%s' (did you mean "
+						      "%s?)",
+						      reason, sug);
+			return ld_usage_error("explain",
+					      "--reason: unknown reason '%s' (`lockdown reasons` "
+					      "lists them)",
+					      reason);
 		}
 		list[nlist++] = r;
 	}
@@ -292,12 +240,14 @@ int cmd_explain(int argc, char **argv)
 	} else if (nlist == 1) {
 		struct ld_verdict v = ld_decide(&c.pol, list[0]->number, &sr);
 
-		printf("policy %s, mode %s\n", c.source, ld_mode_name(c.pol.mode));
+		printf("policy %s, mode %s\n", ld_safe(c.source), ld_mode_name(c.pol.mode));
 		print_one(&c, list[0], &sr, &v, &s);
 	} else {
-		printf("policy %s, mode %s; subject: exe %s, cgroup %s, uid %u, %s\n\n", c.source,
-		       ld_mode_name(c.pol.mode), s.exe ? s.exe : "(unnamed)",
-		       s.cgroup ? s.cgroup : "(unnamed)", s.uid, s.host ? "host" : "container");
+		printf("policy %s, mode %s; subject: exe %s, cgroup %s, uid %u, %s\n\n",
+		       ld_safe(c.source), ld_mode_name(c.pol.mode),
+		       s.exe ? ld_safe(s.exe) : "(unnamed)",
+		       s.cgroup ? ld_safe(s.cgroup) : "(unnamed)", s.uid,
+		       s.host ? "host" : "container");
 		printf("%-22s %-16s %-7s %-9s %-20s %s\n", "REASON", "CLASS", "ACTION", "OUTCOME",
 		       "RULE", "MATCHED BY");
 		for (unsigned int i = 0; i < nlist; i++) {

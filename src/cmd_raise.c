@@ -12,24 +12,9 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown raise integrity|confidentiality [--yes] [--lockdown-file PATH]\n\n"
-		"Raise the kernel's own lockdown level. This cannot be undone until reboot:\n"
-		"  integrity        blocks unsigned modules, /dev/mem, kexec of unsigned images,\n"
-		"                   hibernation, raw I/O ports, MSRs, PCI BARs, debugfs, ...\n"
-		"  confidentiality  also blocks /proc/kcore, kprobes, perf kernel sampling,\n"
-		"                   tracefs and BPF reads of kernel memory\n\n"
-		"  -y, --yes               do not ask for confirmation (required when stdin is\n"
-		"                          not a terminal)\n"
-		"  --lockdown-file PATH    write PATH instead of securityfs's lockdown file\n");
-}
 
 static bool confirm(enum ld_level from, enum ld_level to)
 {
@@ -47,11 +32,11 @@ static bool confirm(enum ld_level from, enum ld_level to)
 static int write_level(const char *path, enum ld_level to)
 {
 	const char *name = ld_level_name(to);
-	int fd = open(path, O_WRONLY | O_CLOEXEC);
+	int fd = ld_open_regular(path, O_WRONLY);
 	ssize_t n;
 
 	if (fd < 0)
-		return -errno;
+		return fd;
 	n = write(fd, name, strlen(name));
 	if (n < 0) {
 		int err = errno;
@@ -84,52 +69,33 @@ static int report(enum ld_level from, enum ld_level to, bool changed)
 
 int cmd_raise(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "yes", no_argument, NULL, 'y' },
-		{ "lockdown-file", required_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	const char *file = NULL;
+	const char *file;
 	struct ld_securityfs fs;
 	enum ld_level cur, to, now;
-	bool yes = false;
+	struct ld_args a;
+	bool yes;
 	char path[300], why[256];
-	int c, ret;
+	int ret;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "yh", opts, NULL)) != -1) {
-		switch (c) {
-		case 'y':
-			yes = true;
-			break;
-		case 'f':
-			file = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	if (optind + 1 != argc) {
-		ld_err("raise: expected one level, integrity or confidentiality");
-		return LD_EXIT_ERR;
-	}
-	if (ld_level_from_name(argv[optind], &to) != 0 || to == LD_LEVEL_NONE) {
-		ld_err("raise: '%s' is not a level to raise to; use integrity or confidentiality",
-		       argv[optind]);
-		return LD_EXIT_ERR;
-	}
+	if (!ld_args_parse("raise", argc, argv, &a))
+		return a.exit;
+	file = ld_arg(&a, "lockdown-file");
+	yes = ld_flag(&a, "yes");
+	if (ld_level_from_name(a.operand[0], &to) != 0 || to == LD_LEVEL_NONE)
+		return ld_usage_error("raise",
+				      "'%s' is not a level to raise to; use integrity or "
+				      "confidentiality",
+				      a.operand[0]);
 
 	if (!file) {
 		if (ld_securityfs_find(&fs, true, why, sizeof(why)) != 0) {
 			ld_err("raise: %s", why);
 			return LD_EXIT_ERR;
 		}
-		snprintf(path, sizeof(path), "%s/lockdown", fs.dir);
+		if (ld_path_join(path, sizeof(path), fs.dir, "lockdown") != 0) {
+			ld_err("raise: %s/lockdown: path too long", fs.dir);
+			return LD_EXIT_ERR;
+		}
 		file = path;
 	}
 	ret = ld_read_level_file(file, &cur);
@@ -178,7 +144,7 @@ int cmd_raise(int argc, char **argv)
 		       ld_level_name(to));
 		return LD_EXIT_ERR;
 	default:
-		ld_err("raise: writing %s: %s", file, strerror(-ret));
+		ld_err("raise: writing %s: %s", file, ld_errno_hint(-ret));
 		return LD_EXIT_ERR;
 	}
 

@@ -4,53 +4,18 @@
 #include "reasons.h"
 #include "util.h"
 
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown reasons [-j] [--btf FILE]\n\n"
-		"List the lockdown reasons of the running kernel (or of the kernel whose BTF is\n"
-		"FILE): number, name, class and what the reason protects. Numbers differ between\n"
-		"kernels; names are stable and are what policies use.\n\n"
-		"  --btf FILE   read enum lockdown_reason from FILE (raw BTF or an ELF with .BTF)\n"
-		"               instead of " LD_DEFAULT_BTF "\n"
-		"  -j           JSON: an array of {number, name, class, description}\n");
-}
-
 int cmd_reasons(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "btf", required_argument, NULL, 'b' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
-	const char *btf_path = NULL;
+	struct ld_args a;
 	struct ld_reasons rs;
-	char err[256];
-	int c;
+	char err[512];
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		switch (c) {
-		case 'b':
-			btf_path = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	if (optind != argc) {
-		ld_err("reasons: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
-	if (ld_reasons_load(btf_path, &rs, err, sizeof(err)) != 0) {
+	if (!ld_args_parse("reasons", argc, argv, &a))
+		return a.exit;
+	if (ld_reasons_load(ld_arg(&a, "btf"), &rs, err, sizeof(err)) != 0) {
 		ld_err("%s", err);
 		return LD_EXIT_ERR;
 	}

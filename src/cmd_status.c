@@ -12,20 +12,11 @@
 #include "util.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/utsname.h>
 
 #define SIG_ENFORCE_PATH "/sys/module/module/parameters/sig_enforce"
-
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: lockdown status [-j]\n\n"
-		   "Show the kernel's lockdown level, the active LSMs, whether BPF LSM is usable\n"
-		   "(and the boot parameter that makes it so), EFI Secure Boot state and module\n"
-		   "signature enforcement. Fields that need root say so instead of failing.\n");
-}
 
 static void set_error(struct json_object *errors, const char *field, const char *msg)
 {
@@ -191,26 +182,11 @@ static void render(struct json_object *st)
 
 int cmd_status(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct json_object *st;
-	int c;
+	struct ld_args a;
 
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (c == 'h') {
-			usage(stdout);
-			return LD_EXIT_OK;
-		}
-		usage(stderr);
-		return LD_EXIT_ERR;
-	}
-	if (optind != argc) {
-		ld_err("status: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
+	if (!ld_args_parse("status", argc, argv, &a))
+		return a.exit;
 	st = gather();
 	if (ld_g.json) {
 		ld_json_print(st);

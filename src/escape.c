@@ -37,7 +37,8 @@ static size_t utf8_len(const unsigned char *s, size_t n)
 	return len;
 }
 
-char *ld_escape(const char *in, size_t inlen, enum ld_escape_mode mode, char *out, size_t outlen)
+char *ld_field_escape(const char *in, size_t inlen, enum ld_escape_mode mode, char *out,
+		      size_t outlen)
 {
 	const unsigned char *s = (const unsigned char *)in;
 	size_t o = 0, n = strnlen(in, inlen);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Strings that come from outside (file names, comm, rule names read back from pinned maps)
- * on their way to a terminal, a log line or JSON: never a raw control byte, never invalid
- * UTF-8, never a separator that could forge or split a line.
+ * Fields of event lines and metrics that come from outside (file names, comm, rule names read
+ * back from pinned maps): never a raw control byte, never invalid UTF-8, never a separator
+ * that could forge or split a line, and reversible (a backslash is escaped too, so "\x0a"
+ * in a name never reads as a newline). Free text for a terminal uses ld_escape() (util.h).
  */
 #ifndef LD_ESCAPE_H
 #define LD_ESCAPE_H
@@ -23,6 +24,7 @@ enum ld_escape_mode {
  * end in one) into out, always NUL-terminated; cut at a whole escape when out is too small.
  * Returns out.
  */
-char *ld_escape(const char *in, size_t inlen, enum ld_escape_mode mode, char *out, size_t outlen);
+char *ld_field_escape(const char *in, size_t inlen, enum ld_escape_mode mode, char *out,
+		      size_t outlen);
 
 #endif

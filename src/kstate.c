@@ -121,10 +121,9 @@ int ld_parse_efivar_u8(const uint8_t *buf, size_t len, uint8_t *value)
 enum ld_efivar_state ld_read_efivar_u8(const char *name, const char *guid, uint8_t *value, int *err)
 {
 	char path[256];
-	uint8_t buf[64];
+	char buf[64];
 	struct stat st;
-	FILE *f;
-	size_t n;
+	long n;
 
 	*err = 0;
 	if (stat("/sys/firmware/efi", &st) != 0)
@@ -134,10 +133,10 @@ enum ld_efivar_state ld_read_efivar_u8(const char *name, const char *guid, uint8
 		return LD_EFIVAR_NO_EFIVARFS;
 	}
 	snprintf(path, sizeof(path), "/sys/firmware/efi/efivars/%s-%s", name, guid);
-	f = fopen(path, "rb");
-	if (!f) {
-		*err = errno;
-		if (errno != ENOENT)
+	n = ld_read_file(path, buf, sizeof(buf));
+	if (n < 0) {
+		*err = (int)-n;
+		if (n != -ENOENT)
 			return LD_EFIVAR_ERROR;
 		/* An empty efivars directory means efivarfs is not mounted. */
 		snprintf(path, sizeof(path), "/sys/firmware/efi/efivars/SecureBoot-%s",
@@ -151,9 +150,7 @@ enum ld_efivar_state ld_read_efivar_u8(const char *name, const char *guid, uint8
 		}
 		return LD_EFIVAR_ABSENT;
 	}
-	n = fread(buf, 1, sizeof(buf), f);
-	fclose(f);
-	if (ld_parse_efivar_u8(buf, n, value) != 0) {
+	if (ld_parse_efivar_u8((const uint8_t *)buf, (size_t)n, value) != 0) {
 		*err = EINVAL;
 		return LD_EFIVAR_ERROR;
 	}
@@ -167,29 +164,88 @@ static bool is_securityfs(const char *dir)
 	return statfs(dir, &sfs) == 0 && sfs.f_type == SECURITYFS_MAGIC;
 }
 
+/* Field k (0-based, space-separated) of line [p, end): start and length, or false. */
+static bool field(const char *p, const char *end, unsigned int k, const char **f, size_t *flen)
+{
+	for (unsigned int i = 0;; i++) {
+		const char *s = p;
+
+		while (p < end && *p != ' ')
+			p++;
+		if (i == k) {
+			*f = s;
+			*flen = (size_t)(p - s);
+			return true;
+		}
+		if (p == end)
+			return false;
+		p++;
+	}
+}
+
+/* Undo mountinfo's octal escapes into out; false if it does not fit or holds a NUL. */
+static bool unescape(const char *s, size_t n, char *out, size_t len)
+{
+	size_t o = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i];
+
+		if (c == '\\' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '3' &&
+		    s[i + 2] >= '0' && s[i + 2] <= '7' && s[i + 3] >= '0' && s[i + 3] <= '7') {
+			c = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
+			i += 3;
+		}
+		if (c == '\0' || o + 1 >= len)
+			return false;
+		out[o++] = c;
+	}
+	if (o == 0 || len == 0)
+		return false;
+	out[o] = '\0';
+	return true;
+}
+
+int ld_mountinfo_find(const char *text, size_t len, const char *fstype, char *dir, size_t dirlen)
+{
+	const char *p = text, *end = text + len;
+	size_t tl = strlen(fstype);
+
+	while (p < end) {
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		const char *le = nl ? nl : end;
+		const char *f, *mnt = NULL;
+		size_t flen, mlen = 0;
+		unsigned int k;
+
+		/* id parent major:minor root mountpoint options [optional...] - fstype source ... */
+		if (field(p, le, 4, &mnt, &mlen)) {
+			for (k = 6; field(p, le, k, &f, &flen); k++)
+				if (flen == 1 && f[0] == '-')
+					break;
+			if (field(p, le, k, &f, &flen) && field(p, le, k + 1, &f, &flen) &&
+			    flen == tl && memcmp(f, fstype, tl) == 0 && mnt[0] == '/' &&
+			    unescape(mnt, mlen, dir, dirlen))
+				return 0;
+		}
+		p = nl ? nl + 1 : end;
+	}
+	if (dirlen)
+		dir[0] = '\0';
+	return -ENOENT;
+}
+
 /* Look through mountinfo for a securityfs mounted somewhere other than the usual place. */
 static bool find_mounted(char *dir, size_t len)
 {
-	char line[1024];
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	bool found = false;
+	char *text;
+	size_t n;
+	bool found;
 
-	if (!f)
+	if (ld_read_file_alloc("/proc/self/mountinfo", LD_MOUNTINFO_MAX, &text, &n) != 0)
 		return false;
-	while (!found && fgets(line, sizeof(line), f)) {
-		char mnt[512], fstype[64];
-		const char *sep = strstr(line, " - ");
-
-		/* id parent major:minor root mountpoint ... - fstype source options */
-		if (!sep || sscanf(line, "%*s %*s %*s %*s %511s", mnt) != 1 ||
-		    sscanf(sep + 3, "%63s", fstype) != 1)
-			continue;
-		if (strcmp(fstype, "securityfs") == 0 && strlen(mnt) < len) {
-			strcpy(dir, mnt);
-			found = true;
-		}
-	}
-	fclose(f);
+	found = ld_mountinfo_find(text, n, "securityfs", dir, len) == 0;
+	free(text);
 	return found;
 }
 

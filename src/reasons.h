@@ -10,10 +10,19 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lockdown_abi.h"
+
 struct btf;
 
-/* Largest reason number the compiled tables can hold (see abi.h); kernels have ~31. */
+/*
+ * One slot per reason number the compiled tables hold (LD_REASONS in lockdown_abi.h; reasons.c
+ * asserts they agree). Kernels have about 30 reasons; a kernel whose reasons do not all have
+ * a number below LD_REASONS is refused with an error naming the limit.
+ */
 #define LD_REASON_SLOTS 64
+
+/* The largest BTF read: a raw file, or the .BTF section of an ELF file (vmlinux has ~6 MiB). */
+#define LD_BTF_MAX_BYTES (64u << 20)
 
 enum ld_class {
 	LD_CLASS_INTEGRITY = 1,
@@ -37,9 +46,26 @@ struct ld_reasons {
 
 #define LD_DEFAULT_BTF "/sys/kernel/btf/vmlinux"
 
-/* Fill out from a parsed BTF. Returns 0, or -errno with a one-line reason in err. */
+/*
+ * Fill out from a parsed BTF. Everything in `enum lockdown_reason` is checked before use:
+ * LOCKDOWN_ names of upper-case letters, digits and _, no name or value twice, both class
+ * markers with 0 < INTEGRITY_MAX < CONFIDENTIALITY_MAX <= LD_REASONS, nothing after
+ * CONFIDENTIALITY_MAX. Returns 0, or -errno with a one-line reason in err (out is then empty).
+ */
 int ld_reasons_from_btf(const struct btf *btf, struct ld_reasons *out, char *err, size_t errlen);
-/* Parse the BTF file at path (NULL: the running kernel's) and fill out. */
+
+/*
+ * The same from n bytes in memory: raw BTF (either byte order) or an ELF file with a .BTF
+ * section. name is the file's name in messages. Used by ld_reasons_load() and the fuzzer.
+ */
+int ld_reasons_from_mem(const char *name, const void *data, size_t n, struct ld_reasons *out,
+			char *err, size_t errlen);
+
+/*
+ * Read the BTF file at path (NULL: the running kernel's, LD_DEFAULT_BTF) and fill out. Only a
+ * regular file of raw BTF up to LD_BTF_MAX_BYTES, or an ELF file whose .BTF section is that
+ * small, is read; every error is one line in err that names the file.
+ */
 int ld_reasons_load(const char *path, struct ld_reasons *out, char *err, size_t errlen);
 
 const char *ld_class_name(enum ld_class class);

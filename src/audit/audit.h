@@ -14,6 +14,7 @@
 #include "audit/kconfig.h"
 #include "kstate.h"
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -112,33 +113,36 @@ struct ld_fact {
 	bool excluded; /* offline and not given */
 	char value[512];
 	char why[256]; /* when !known: "needs root", "not present", "offline" */
-	char path[300];
+	char path[PATH_MAX];
 };
+
+/* Room for a path and a reason in one message. */
+#define LD_WHY_MAX (PATH_MAX + 256)
 
 /* Everything the checks look at. Fields left unknown make the checks that need them unknown. */
 struct ld_audit_input {
 	bool have_kconfig, kconfig_excluded;
 	struct ld_kconfig kconfig;
-	char kconfig_why[300]; /* why there is no config */
+	char kconfig_why[LD_WHY_MAX]; /* why there is no config */
 	bool have_cmdline, cmdline_excluded;
 	struct ld_cmdline cmdline;
-	char cmdline_why[300];
+	char cmdline_why[LD_WHY_MAX];
 	const char *sysctl_root; /* NULL: no sysctls */
 	bool sysctl_excluded;
-	char sysctl_why[300];
+	char sysctl_why[LD_WHY_MAX];
 	unsigned int kver; /* kernel version for version windows, 0 unknown */
 	struct ld_fact lockdown, lsm, sig_enforce, secure_boot, setup_mode, moksbstate;
 
 	/* Where the facts came from, for the report. */
 	bool offline;
-	char kconfig_path[300];
+	char kconfig_path[PATH_MAX];
 	const char *kconfig_origin; /* "--kconfig", "search" */
 	char running[128];	    /* uname -r, "" offline */
 	int version_match;	    /* 1, 0, -1 unknown */
-	char cmdline_path[300];
-	char sysctl_dir[300];
-	char securityfs_dir[300];
-	char sysfs_dir[300];
+	char cmdline_path[PATH_MAX];
+	char sysctl_dir[PATH_MAX];
+	char securityfs_dir[PATH_MAX];
+	char sysfs_dir[PATH_MAX];
 };
 
 /* Where to read the inputs; NULL means the running system's (none with offline). */
@@ -148,8 +152,12 @@ struct ld_audit_opts {
 };
 
 /*
- * Gather every input. Inputs named explicitly must be readable (else -errno, message printed);
- * default ones that are missing only leave their facts unknown. Free with ld_audit_input_free.
+ * Gather every input. Inputs named explicitly must be there and readable (else -errno and one
+ * message printed, the same for every kind of input: the command exits 2); default ones that
+ * are missing only leave their facts unknown. A directory given (--sysctl-root,
+ * --securityfs, --sysfs-root) must exist; a sysctl tree must have kernel/ and a sysfs tree
+ * module/. Paths are never cut short: a path that does not fit is an error. Free with
+ * ld_audit_input_free.
  */
 int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in);
 
@@ -182,8 +190,18 @@ void ld_check_eval(const struct ld_check *c, enum ld_profile p, const struct ld_
 		   struct ld_result *r);
 unsigned int ld_expr_inputs(const struct ld_expr *e);
 
-/* Read an integer sysctl "kernel.kptr_restrict" under root. 0 or -errno. */
+/*
+ * Read an integer sysctl "kernel.kptr_restrict" under root. 0 or -errno: -EINVAL for content
+ * ld_sysctl_parse() refuses, -ENAMETOOLONG when root/key does not fit a path.
+ */
 int ld_sysctl_read(const char *root, const char *key, long long *value);
+
+/*
+ * A sysctl file's content as the kernel writes integers: optional '-', decimal digits, one
+ * trailing newline; a vector ("4\t4\t1\t7") is read as its first value, every value checked.
+ * "0x2", " 2", "2 apples" or "" are not numbers. 0, -EINVAL, or -ERANGE beyond long long.
+ */
+int ld_sysctl_parse(const char *text, long long *value);
 
 void ld_audit_input_free(struct ld_audit_input *in);
 

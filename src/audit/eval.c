@@ -3,7 +3,9 @@
 #include "audit/audit.h"
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -58,34 +60,106 @@ static void __attribute__((format(printf, 3, 4))) cat(char *buf, size_t len, con
 	va_end(ap);
 }
 
-static bool parse_ll(const char *s, long long *v)
+/* Decimal digits with an optional '-', nothing else; false on overflow. */
+static bool parse_dec(const char *s, size_t n, long long *v)
+{
+	unsigned long long acc = 0;
+	bool neg = n > 0 && s[0] == '-';
+	size_t i = neg;
+
+	if (i == n)
+		return false;
+	for (; i < n; i++) {
+		unsigned int d = (unsigned int)(s[i] - '0');
+
+		if (d > 9 || acc > (ULLONG_MAX - d) / 10)
+			return false;
+		acc = acc * 10 + d;
+	}
+	if (acc > (unsigned long long)LLONG_MAX + neg)
+		return false;
+	*v = neg ? (long long)(0 - acc) : (long long)acc;
+	return true;
+}
+
+/* A kernel config's int (decimal) or hex (0x...) value. */
+static bool parse_kconfig_int(const char *s, long long *v)
 {
 	char *end;
 
 	if (!s || !*s)
 		return false;
-	errno = 0;
-	*v = strtoll(s, &end, 0);
-	return errno == 0 && end != s && *end == '\0';
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
+		unsigned long long u;
+
+		if (!isxdigit((unsigned char)s[2]))
+			return false;
+		errno = 0;
+		u = strtoull(s + 2, &end, 16);
+		if (errno || *end || u > LLONG_MAX)
+			return false;
+		*v = (long long)u;
+		return true;
+	}
+	return parse_dec(s, strlen(s), v);
+}
+
+static bool parse_ll(const char *s, long long *v)
+{
+	return s && parse_dec(s, strlen(s), v);
+}
+
+int ld_sysctl_parse(const char *text, long long *value)
+{
+	size_t n = strlen(text);
+	bool first = true;
+
+	if (n > 0 && text[n - 1] == '\n')
+		n--;
+	if (n == 0)
+		return -EINVAL;
+	for (const char *p = text, *end = text + n; p <= end;) {
+		const char *tab = memchr(p, '\t', (size_t)(end - p));
+		size_t len = tab ? (size_t)(tab - p) : (size_t)(end - p);
+		long long v;
+
+		if (!parse_dec(p, len, &v)) {
+			size_t i = len > 0 && p[0] == '-';
+			bool digits = len > i; /* all digits, so too many of them */
+
+			for (; i < len; i++)
+				digits &= p[i] >= '0' && p[i] <= '9';
+			return digits ? -ERANGE : -EINVAL;
+		}
+		if (first)
+			*value = v;
+		first = false;
+		if (!tab)
+			break;
+		p = tab + 1;
+	}
+	return 0;
 }
 
 int ld_sysctl_read(const char *root, const char *key, long long *value)
 {
-	char path[512], buf[64];
-	size_t off;
+	char path[PATH_MAX], rel[256], buf[256];
+	size_t i;
 	long n;
 
-	off = (size_t)snprintf(path, sizeof(path), "%s/", root);
-	for (const char *k = key; *k && off + 1 < sizeof(path); k++)
-		path[off++] = *k == '.' ? '/' : *k;
-	path[off] = '\0';
+	for (i = 0; key[i] && i < sizeof(rel) - 1; i++)
+		rel[i] = key[i] == '.' ? '/' : key[i];
+	if (key[i])
+		return -ENAMETOOLONG;
+	rel[i] = '\0';
+	if (ld_path_join(path, sizeof(path), root, rel) != 0)
+		return -ENAMETOOLONG;
 	n = ld_read_file(path, buf, sizeof(buf));
 	if (n < 0)
 		return (int)n;
-	ld_rstrip(buf);
-	/* kernel.tainted and friends are unsigned; a tab-separated pair keeps its first. */
-	buf[strcspn(buf, " \t")] = '\0';
-	return parse_ll(buf, value) ? 0 : -EINVAL;
+	if (memchr(buf, '\0', (size_t)n))
+		return -EINVAL;
+	return ld_sysctl_parse(buf, value);
 }
 
 static enum ld_tri tri(bool b)
@@ -142,7 +216,7 @@ static enum ld_tri eval_kconfig(const struct ld_expr *e, const struct ld_audit_i
 		r = v && ld_list_has(v, e->arg);
 		break;
 	default:
-		r = v && parse_ll(v, &n) && int_cmp(e->op, n, e->arg);
+		r = v && parse_kconfig_int(v, &n) && int_cmp(e->op, n, e->arg);
 		break;
 	}
 	if (!v || strcmp(v, "n") == 0)
@@ -234,7 +308,8 @@ static enum ld_tri eval_sysctl(const struct ld_expr *e, const struct ld_audit_in
 	if (ret) {
 		cat(ev, len, "%s unknown: %s", e->key,
 		    ret == -ENOENT   ? "not present in this kernel"
-		    : ret == -EINVAL ? "unexpected content"
+		    : ret == -EINVAL ? "unexpected content (not a decimal integer)"
+		    : ret == -ERANGE ? "out of range"
 				     : ld_errno_hint(-ret));
 		return LD_UNKNOWN;
 	}

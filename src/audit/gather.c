@@ -46,18 +46,63 @@ bool ld_kconfig_version_matches(const char *cfgver, const char *release, const c
 	return false;
 }
 
+/* Copy an explicitly given path; one that does not fit is an error, never cut short. */
+static int given_path(char *dst, size_t len, const char *path, const char *opt)
+{
+	if (strlen(path) >= len) {
+		ld_err("%s %.80s...: path too long (%zu characters; at most %zu)", opt, path,
+		       strlen(path), len - 1);
+		return -ENAMETOOLONG;
+	}
+	memcpy(dst, path, strlen(path) + 1);
+	return 0;
+}
+
+/*
+ * A directory given on the command line: it must exist, be a directory and, when inside is
+ * set, hold that subdirectory (what makes it the tree it is meant to be).
+ */
+static int given_dir(char *dst, size_t len, const char *path, const char *opt, const char *inside,
+		     const char *what)
+{
+	char sub[PATH_MAX];
+	struct stat st;
+	int ret = given_path(dst, len, path, opt);
+
+	if (ret)
+		return ret;
+	if (stat(path, &st) != 0) {
+		ret = -errno;
+		ld_err("%s: %s (%s)", path, ld_errno_hint(-ret), opt);
+		return ret;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		ld_err("%s: not a directory (%s)", path, opt);
+		return -ENOTDIR;
+	}
+	if (inside && (ld_path_join(sub, sizeof(sub), path, inside) != 0 || stat(sub, &st) != 0 ||
+		       !S_ISDIR(st.st_mode))) {
+		ld_err("%s: no %s/ in it: not %s (%s)", path, inside, what, opt);
+		return -ENOENT;
+	}
+	return 0;
+}
+
 static int load_kconfig(const struct ld_audit_opts *o, struct ld_audit_input *in)
 {
-	char why[256], cand[4][300];
+	char why[256], cand[4][128]; /* uname release: at most 64 characters */
 	struct utsname u;
 	int ret;
 
 	if (o->kconfig) {
 		in->kconfig_origin = "--kconfig";
-		snprintf(in->kconfig_path, sizeof(in->kconfig_path), "%s", o->kconfig);
+		ret = given_path(in->kconfig_path, sizeof(in->kconfig_path), o->kconfig,
+				 "--kconfig");
+		if (ret)
+			return ret;
 		ret = ld_kconfig_load(&in->kconfig, o->kconfig, why, sizeof(why));
 		if (ret) {
-			ld_err("%s: %s", o->kconfig, why);
+			ld_err("%s: %s (--kconfig)", o->kconfig, why);
 			return ret;
 		}
 		in->have_kconfig = true;
@@ -71,20 +116,20 @@ static int load_kconfig(const struct ld_audit_opts *o, struct ld_audit_input *in
 	in->kconfig_origin = "search";
 	uname(&u);
 	snprintf(cand[0], sizeof(cand[0]), "/proc/config.gz");
-	snprintf(cand[1], sizeof(cand[1]), "/boot/config-%s", u.release);
-	snprintf(cand[2], sizeof(cand[2]), "/usr/lib/modules/%s/config", u.release);
-	snprintf(cand[3], sizeof(cand[3]), "/lib/modules/%s/build/.config", u.release);
+	snprintf(cand[1], sizeof(cand[1]), "/boot/config-%.64s", u.release);
+	snprintf(cand[2], sizeof(cand[2]), "/usr/lib/modules/%.64s/config", u.release);
+	snprintf(cand[3], sizeof(cand[3]), "/lib/modules/%.64s/build/.config", u.release);
 	for (int i = 0; i < 4; i++) {
 		if (access(cand[i], F_OK) != 0)
 			continue;
-		snprintf(in->kconfig_path, sizeof(in->kconfig_path), "%.299s", cand[i]);
+		snprintf(in->kconfig_path, sizeof(in->kconfig_path), "%s", cand[i]);
 		ret = ld_kconfig_load(&in->kconfig, cand[i], why, sizeof(why));
 		if (ret == 0) {
 			in->have_kconfig = true;
 			return 0;
 		}
 		ld_warn("%s: %s; trying the next place", cand[i], why);
-		snprintf(in->kconfig_why, sizeof(in->kconfig_why), "%.120s: %.170s", cand[i], why);
+		snprintf(in->kconfig_why, sizeof(in->kconfig_why), "%s: %s", cand[i], why);
 	}
 	if (!in->kconfig_path[0] || !in->have_kconfig) {
 		in->kconfig_path[0] = '\0';
@@ -109,7 +154,13 @@ static int load_cmdline(const struct ld_audit_opts *o, struct ld_audit_input *in
 		in->cmdline_excluded = true;
 		return 0;
 	}
-	snprintf(in->cmdline_path, sizeof(in->cmdline_path), "%s", path);
+	if (o->cmdline) {
+		ret = given_path(in->cmdline_path, sizeof(in->cmdline_path), path, "--cmdline");
+		if (ret)
+			return ret;
+	} else {
+		snprintf(in->cmdline_path, sizeof(in->cmdline_path), "%s", path);
+	}
 	buf = malloc(CMDLINE_MAX);
 	if (!buf)
 		return -ENOMEM;
@@ -124,7 +175,7 @@ static int load_cmdline(const struct ld_audit_opts *o, struct ld_audit_input *in
 		free(buf);
 		in->cmdline_path[0] = '\0';
 		if (o->cmdline) {
-			ld_err("%s", in->cmdline_why);
+			ld_err("%s (--cmdline)", in->cmdline_why);
 			return (int)n;
 		}
 		return 0;
@@ -137,7 +188,7 @@ static int load_cmdline(const struct ld_audit_opts *o, struct ld_audit_input *in
 	return 0;
 }
 
-static void read_securityfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
+static int read_securityfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
 {
 	struct ld_securityfs fs;
 	struct ld_lsm_list lsms;
@@ -150,19 +201,26 @@ static void read_securityfs(const struct ld_audit_opts *o, struct ld_audit_input
 		unknown(&in->lockdown, "%s", "no --securityfs given (offline)");
 		unknown(&in->lsm, "%s", "no --securityfs given (offline)");
 		in->lockdown.excluded = in->lsm.excluded = true;
-		return;
+		return 0;
 	}
 	if (o->securityfs) {
-		snprintf(in->securityfs_dir, sizeof(in->securityfs_dir), "%s", o->securityfs);
+		ret = given_dir(in->securityfs_dir, sizeof(in->securityfs_dir), o->securityfs,
+				"--securityfs", NULL, NULL);
+		if (ret)
+			return ret;
 	} else if (ld_securityfs_find(&fs, false, why, sizeof(why)) == 0) {
 		snprintf(in->securityfs_dir, sizeof(in->securityfs_dir), "%s", fs.dir);
 	} else {
 		unknown(&in->lockdown, "%.250s", why);
 		unknown(&in->lsm, "%.250s", why);
-		return;
+		return 0;
 	}
-	snprintf(in->lockdown.path, sizeof(in->lockdown.path), "%.280s/lockdown",
-		 in->securityfs_dir);
+	if (ld_path_join(in->lockdown.path, sizeof(in->lockdown.path), in->securityfs_dir,
+			 "lockdown") != 0 ||
+	    ld_path_join(in->lsm.path, sizeof(in->lsm.path), in->securityfs_dir, "lsm") != 0) {
+		ld_err("%s: path too long (--securityfs)", in->securityfs_dir);
+		return -ENAMETOOLONG;
+	}
 	ret = ld_read_level_file(in->lockdown.path, &level);
 	if (ret == 0)
 		known(&in->lockdown, ld_level_name(level));
@@ -172,7 +230,6 @@ static void read_securityfs(const struct ld_audit_opts *o, struct ld_audit_input
 			: ret == -EINVAL ? "unexpected content in securityfs lockdown"
 					 : ld_errno_hint(-ret));
 
-	snprintf(in->lsm.path, sizeof(in->lsm.path), "%.280s/lsm", in->securityfs_dir);
 	n = ld_read_file(in->lsm.path, buf, sizeof(buf));
 	if (n >= 0 && ld_parse_lsm_list(buf, &lsms) == 0) {
 		known(&in->lsm, ld_rstrip(buf));
@@ -180,19 +237,22 @@ static void read_securityfs(const struct ld_audit_opts *o, struct ld_audit_input
 		unknown(&in->lsm, "%s",
 			n < 0 ? ld_errno_hint((int)-n) : "unexpected content in securityfs lsm");
 	}
+	return 0;
 }
 
 /* An EFI variable from a sysfs tree given on the command line. */
 static void read_efivar_tree(const char *root, const char *name, const char *guid,
 			     struct ld_fact *f)
 {
-	char path[600];
-	uint8_t buf[64], v;
+	char path[PATH_MAX], rel[160], buf[64];
 	struct stat st;
-	FILE *fp;
-	size_t n;
+	uint8_t v;
+	long n;
 
-	snprintf(path, sizeof(path), "%s/firmware/efi", root);
+	if (ld_path_join(path, sizeof(path), root, "firmware/efi") != 0) {
+		unknown(f, "%s", "path too long");
+		return;
+	}
 	if (stat(path, &st) != 0) {
 		if (strcmp(name, "SecureBoot") == 0)
 			known(f, "not-efi");
@@ -200,19 +260,22 @@ static void read_efivar_tree(const char *root, const char *name, const char *gui
 			unknown(f, "%s", "not an EFI boot");
 		return;
 	}
-	snprintf(path, sizeof(path), "%s/firmware/efi/efivars/%s-%s", root, name, guid);
-	snprintf(f->path, sizeof(f->path), "%.299s", path);
-	fp = fopen(path, "rb");
-	if (!fp) {
-		if (errno == ENOENT)
-			known(f, "absent");
-		else
-			unknown(f, "%s", ld_errno_hint(errno));
+	snprintf(rel, sizeof(rel), "firmware/efi/efivars/%s-%s", name, guid);
+	if (ld_path_join(f->path, sizeof(f->path), root, rel) != 0) {
+		unknown(f, "%s", "path too long");
 		return;
 	}
-	n = fread(buf, 1, sizeof(buf), fp);
-	fclose(fp);
-	if (ld_parse_efivar_u8(buf, n, &v) != 0) {
+	n = ld_read_file(f->path, buf, sizeof(buf));
+	if (n < 0) {
+		if (n == -ENOENT)
+			known(f, "absent");
+		else
+			unknown(f, "%s",
+				n == -EFBIG ? "too large for a boolean variable"
+					    : ld_errno_hint((int)-n));
+		return;
+	}
+	if (ld_parse_efivar_u8((const uint8_t *)buf, (size_t)n, &v) != 0) {
 		unknown(f, "EFI variable %s is malformed", name);
 		return;
 	}
@@ -248,7 +311,7 @@ static void read_efivar_sys(const char *name, const char *guid, struct ld_fact *
 	}
 }
 
-static void read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
+static int read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
 {
 	static const struct {
 		const char *name, *guid;
@@ -270,9 +333,17 @@ static void read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
 			unknown(f, "%s", "no --sysfs-root given (offline)");
 			f->excluded = true;
 		}
-		return;
+		return 0;
 	}
-	snprintf(in->sysfs_dir, sizeof(in->sysfs_dir), "%s", root);
+	if (o->sysfs_root) {
+		int ret = given_dir(in->sysfs_dir, sizeof(in->sysfs_dir), root, "--sysfs-root",
+				    "module", "a sysfs tree");
+
+		if (ret)
+			return ret;
+	} else {
+		snprintf(in->sysfs_dir, sizeof(in->sysfs_dir), "%s", root);
+	}
 	for (size_t i = 0; i < sizeof(vars) / sizeof(vars[0]); i++) {
 		struct ld_fact *f = (struct ld_fact *)((char *)in + vars[i].off);
 
@@ -281,8 +352,11 @@ static void read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
 		else
 			read_efivar_sys(vars[i].name, vars[i].guid, f);
 	}
-	snprintf(in->sig_enforce.path, sizeof(in->sig_enforce.path),
-		 "%s/module/module/parameters/sig_enforce", root);
+	if (ld_path_join(in->sig_enforce.path, sizeof(in->sig_enforce.path), root,
+			 "module/module/parameters/sig_enforce") != 0) {
+		ld_err("%s: path too long (--sysfs-root)", root);
+		return -ENAMETOOLONG;
+	}
 	sig = ld_read_sig_enforce(in->sig_enforce.path);
 	if (sig >= 0)
 		known(&in->sig_enforce, sig ? "Y" : "N");
@@ -291,12 +365,12 @@ static void read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
 			sig == -ENOENT	 ? "absent (kernel built without CONFIG_MODULE_SIG)"
 			: sig == -EINVAL ? "unexpected content"
 					 : ld_errno_hint(-sig));
+	return 0;
 }
 
 int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
 {
 	struct utsname u;
-	struct stat st;
 	int ret;
 
 	memset(in, 0, sizeof(*in));
@@ -320,12 +394,10 @@ int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
 		goto fail;
 
 	if (o->sysctl_root) {
-		if (stat(o->sysctl_root, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			ld_err("%s: not a directory (--sysctl-root)", o->sysctl_root);
-			ret = -ENOTDIR;
+		ret = given_dir(in->sysctl_dir, sizeof(in->sysctl_dir), o->sysctl_root,
+				"--sysctl-root", "kernel", "a sysctl tree");
+		if (ret)
 			goto fail;
-		}
-		snprintf(in->sysctl_dir, sizeof(in->sysctl_dir), "%s", o->sysctl_root);
 	} else if (!o->offline) {
 		snprintf(in->sysctl_dir, sizeof(in->sysctl_dir), "/proc/sys");
 	}
@@ -337,8 +409,12 @@ int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
 		in->sysctl_excluded = true;
 	}
 
-	read_securityfs(o, in);
-	read_sysfs(o, in);
+	ret = read_securityfs(o, in);
+	if (ret)
+		goto fail;
+	ret = read_sysfs(o, in);
+	if (ret)
+		goto fail;
 	return 0;
 fail:
 	ld_audit_input_free(in);

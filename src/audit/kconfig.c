@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "audit/kconfig.h"
+#include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #define MAX_CONFIG_BYTES (32u << 20)
@@ -227,15 +230,21 @@ int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t w
 	size_t cap = 1 << 20, len = 0;
 	char *buf;
 	gzFile gz;
-	int err, ret;
+	int err, ret, fd;
 
 	memset(kc, 0, sizeof(*kc));
+	/* A regular file only: a FIFO or a device is refused, never waited on. */
+	fd = ld_open_regular(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(why, whylen, "%s", ld_errno_hint(-fd));
+		return fd;
+	}
 	/* gzread passes uncompressed files through unchanged. */
-	gz = gzopen(path, "rb");
+	gz = gzdopen(fd, "rb");
 	if (!gz) {
-		ret = errno ? -errno : -ENOMEM;
-		snprintf(why, whylen, "%s", ret == -ENOENT ? "not present" : strerror(-ret));
-		return ret;
+		close(fd);
+		snprintf(why, whylen, "out of memory");
+		return -ENOMEM;
 	}
 	buf = malloc(cap);
 	for (;;) {

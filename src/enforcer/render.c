@@ -72,7 +72,8 @@ const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule, char *
 	    !m->rule_names[rule][0])
 		return NULL;
 	/* Pinned state may come from anyone with root: the name need not end in a NUL. */
-	return ld_escape(m->rule_names[rule], sizeof(m->rule_names[rule]), LD_ESC_WORD, buf, len);
+	return ld_field_escape(m->rule_names[rule], sizeof(m->rule_names[rule]), LD_ESC_WORD, buf,
+			       len);
 }
 
 static const struct {
@@ -183,9 +184,9 @@ static void exe_text(const struct ld_event *e, const struct ld_event_ctx *ctx, c
 	if (e->flags & LD_EV_NO_EXE) {
 		snprintf(buf, len, "none");
 	} else if (ctx && ctx->exe_path) {
-		ld_escape(ctx->exe_path, strlen(ctx->exe_path), LD_ESC_WORD, buf, len);
+		ld_field_escape(ctx->exe_path, strlen(ctx->exe_path), LD_ESC_WORD, buf, len);
 	} else {
-		ld_escape(e->exe_name, sizeof(e->exe_name), LD_ESC_WORD, name, sizeof(name));
+		ld_field_escape(e->exe_name, sizeof(e->exe_name), LD_ESC_WORD, name, sizeof(name));
 		snprintf(buf, len, "%s exe_id=%u:%u:%llu", name[0] ? name : "?",
 			 ld_kdev_major(e->exe_dev), ld_kdev_minor(e->exe_dev),
 			 (unsigned long long)e->exe_ino);
@@ -220,7 +221,7 @@ int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char
 	char exe[ESCAPED(PATH_MAX_TEXT)], name[64], target[64];
 	const char *rule = ld_meta_rule_name(event_meta(e, ctx), e->rule, rulebuf, sizeof(rulebuf));
 
-	ld_escape(e->comm, sizeof(e->comm), LD_ESC_WORD, comm, sizeof(comm));
+	ld_field_escape(e->comm, sizeof(e->comm), LD_ESC_WORD, comm, sizeof(comm));
 	exe_text(e, ctx, exe, sizeof(exe));
 	if (e->kind == LD_EVK_TAMPER) {
 		target_text(e, target, sizeof(target));
@@ -251,7 +252,7 @@ static struct json_object *json_escaped(const char *in, size_t inlen)
 {
 	char buf[ESCAPED(PATH_MAX_TEXT)];
 
-	return json_object_new_string(ld_escape(in, inlen, LD_ESC_JSON, buf, sizeof(buf)));
+	return json_object_new_string(ld_field_escape(in, inlen, LD_ESC_JSON, buf, sizeof(buf)));
 }
 
 /* CLOCK_REALTIME of a CLOCK_MONOTONIC stamp, without overflow on a forged record. */
@@ -355,7 +356,7 @@ static void prom_label(FILE *f, const char *v, size_t len)
 {
 	char buf[ESCAPED(PATH_MAX_TEXT)];
 
-	ld_escape(v, len, LD_ESC_JSON, buf, sizeof(buf));
+	ld_field_escape(v, len, LD_ESC_JSON, buf, sizeof(buf));
 	for (const char *p = buf; *p; p++) {
 		if (*p == '"' || *p == '\\')
 			fputc('\\', f);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * The policy compiler. Two passes:
- *   1. inih reads the file line by line through our own reader, which counts lines (Debian's
- *      inih has no line numbers in handlers) and sees every section header (to catch
- *      duplicate, empty and malformed sections). Each key is checked and resolved at once
+ *   1. inih (its public interface only) reads the file line by line through our own reader,
+ *      which is the lexer: it checks every line (length, text), counts lines, handles
+ *      comments and section headers (to catch duplicate, empty and malformed sections) and
+ *      hands inih one "Key=" line per key. Each key is checked and resolved at once
  *      (reason names against the running kernel, paths through stat()) into an
  *      intermediate form: per section, the ordered list of (action, set of reasons).
  *   2. Only if the whole file is free of errors: [Policy]'s lines give the default rule,
@@ -22,10 +23,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
-#define MAX_LINE      4096
+#define MAX_LINE      (LD_POLICY_MAX_LINE + 1)
+#define MAX_KEY	      64 /* longer keys are reported, never handed to inih */
 #define MAX_DIAG      100
 #define MAX_FILE_SIZE (4u << 20)
+
+/* Reason sets are 64-bit masks: bit n is reason number n. */
+_Static_assert(LD_REASONS <= 64, "a reason mask holds every reason number");
 
 /* ---- diagnostics ------------------------------------------------------------------------ */
 
@@ -38,16 +44,19 @@ void ld_diag_free(struct ld_diag *d)
 void ld_diag_format(const struct ld_diag_msg *m, char *buf, size_t len)
 {
 	const char *sev = m->severity == LD_DIAG_ERROR ? "error" : "warning";
+	char raw[sizeof(m->file) + sizeof(m->text) + 64];
 
 	if (m->line)
-		snprintf(buf, len, "%s:%u: %s: %s", m->file, m->line, sev, m->text);
+		snprintf(raw, sizeof(raw), "%s:%u: %s: %s", m->file, m->line, sev, m->text);
 	else
-		snprintf(buf, len, "%s: %s: %s", m->file, sev, m->text);
+		snprintf(raw, sizeof(raw), "%s: %s: %s", m->file, sev, m->text);
+	/* File names and quoted words are shown, never sent raw to a terminal. */
+	ld_escape(buf, len, raw, strlen(raw));
 }
 
 void ld_diag_print(const struct ld_diag *d, FILE *f)
 {
-	char buf[640];
+	char buf[4 * (sizeof(d->msgs[0].file) + sizeof(d->msgs[0].text) + 64)];
 
 	for (size_t i = 0; i < d->count; i++) {
 		ld_diag_format(&d->msgs[i], buf, sizeof(buf));
@@ -97,6 +106,7 @@ struct section {
 	unsigned int line;
 	bool is_policy;
 	bool has_subject;
+	bool subject_error;	/* a subject key was in error (reported there) */
 	unsigned int host_line; /* nonzero: Host=yes, at this line */
 	unsigned int exe_line;	/* nonzero: the first Executable= line */
 	unsigned int libs_line; /* nonzero: the first Libraries= line */
@@ -131,6 +141,10 @@ struct ctx {
 	const char *text;
 	size_t len, pos;
 	unsigned int line;
+	char buf[MAX_LINE];    /* the line being read */
+	char key[MAX_KEY + 1]; /* its key, for the handler */
+	const char *value;     /* its value (in buf), for the handler */
+	bool tiny_reported;
 	const struct ld_reasons *rs;
 	const struct ld_policy_opts *opts;
 	struct ld_diag *diag;
@@ -269,71 +283,166 @@ static void start_section(struct ctx *c, const char *name)
 }
 
 /*
- * Look at a line before inih does. Returns false when the line is malformed (reported here)
- * and must not reach inih.
+ * Look at a section header line (p at its '['). Returns false when it is malformed (reported
+ * here).
  */
-static bool see_line(struct ctx *c, char *line)
+static bool see_header(struct ctx *c, char *p)
 {
-	char *p = line, *end, *rest;
+	char *end, *rest;
 
-	if (c->line == 1 && (unsigned char)p[0] == 0xef && (unsigned char)p[1] == 0xbb &&
-	    (unsigned char)p[2] == 0xbf)
-		p += 3;
-	while (*p == ' ' || *p == '\t')
-		p++;
-	if (*p != '[')
-		return true;
 	end = strchr(p, ']');
 	if (!end) {
 		error(c, "section header without ']'");
 		c->cur = CUR_SKIP;
 		return false;
 	}
-	for (rest = end + 1; *rest == ' ' || *rest == '\t' || *rest == '\r' || *rest == '\n';)
+	for (rest = end + 1; *rest == ' ' || *rest == '\t';)
 		rest++;
 	if (*rest && *rest != ';' && *rest != '#') {
 		error(c, "unexpected text after section header: '%.40s'", ld_rstrip(rest));
 		c->cur = CUR_SKIP;
 		return false;
 	}
-	{
-		char name[MAX_LINE];
-
-		snprintf(name, sizeof(name), "%.*s", (int)(end - p - 1), p + 1);
-		start_section(c, name);
-	}
+	*end = '\0';
+	start_section(c, p + 1);
 	return true;
 }
 
+static bool key_char(char ch)
+{
+	return isalnum((unsigned char)ch) || ch == '_' || ch == '-' || ch == '.';
+}
+
+/*
+ * A "Key=value" line (p at its first non-blank character): the key and the value (without
+ * leading blanks) go to c->key and c->value. Returns false when it is malformed (reported).
+ */
+static bool see_key(struct ctx *c, char *p)
+{
+	char *eq = strchr(p, '='), *colon = strchr(p, ':'), *k;
+	size_t n;
+
+	if (colon && (!eq || colon < eq)) {
+		error(c, "'%.40s': keys and values are separated by '=', not ':'", ld_rstrip(p));
+		return false;
+	}
+	if (!eq) {
+		error(c, "expected 'Key=value', '[Section]' or a comment");
+		return false;
+	}
+	*eq = '\0';
+	k = ld_rstrip(p);
+	n = strlen(k);
+	if (n == 0) {
+		error(c, "'=' without a key before it");
+		return false;
+	}
+	for (size_t i = 0; i < n; i++) {
+		if (!key_char(k[i])) {
+			error(c, "'%.40s' is not a key (keys are letters, such as Deny=)", k);
+			return false;
+		}
+	}
+	if (n > MAX_KEY) {
+		error(c, "unknown key '%.40s...'", k);
+		return false;
+	}
+	memcpy(c->key, k, n + 1);
+	for (p = eq + 1; *p == ' ' || *p == '\t';)
+		p++;
+	c->value = p;
+	return true;
+}
+
+/*
+ * The reader inih pulls lines from. It is the lexer: it checks each line (length, NUL bytes,
+ * UTF-8 text without control characters), handles comments and section headers itself, and
+ * hands inih a key line only, as "Key=" at the start of a line. Whatever inih's build options
+ * (its line buffer is 200 bytes upstream; multi-line values, inline comments and the BOM are
+ * switches), that line means the same: one key, never a continuation. The handler takes the
+ * value from c->value. Every other line reaches inih as an empty line, so inih and the reader
+ * count lines alike, and the handler's c->line is the line of the key.
+ */
 static char *reader(char *str, int num, void *stream)
 {
 	struct ctx *c = stream;
 	const char *start, *nl;
-	size_t linelen, copy;
+	size_t linelen, len;
+	bool bad = true; /* until the line passes the checks below */
+	char *p;
 
 	if (c->pos >= c->len)
 		return NULL;
+	if (num < MAX_KEY + 3) {
+		/* No inih has a buffer this small; say so rather than parse differently. */
+		if (!c->tiny_reported)
+			error(c, "the INI parser's line buffer (%d bytes) is too small", num);
+		c->tiny_reported = true;
+		c->pos = c->len;
+		return NULL;
+	}
 	start = c->text + c->pos;
 	nl = memchr(start, '\n', c->len - c->pos);
 	linelen = nl ? (size_t)(nl - start) + 1 : c->len - c->pos;
 	c->pos += linelen;
 	c->line++;
-	if (memchr(start, '\0', linelen)) {
+	len = nl ? linelen - 1 : linelen;
+	if (len > 0 && start[len - 1] == '\r')
+		len--;
+	if (len > LD_POLICY_MAX_LINE) {
+		error(c, "line too long: %zu bytes (at most %d, not counting the line end)", len,
+		      LD_POLICY_MAX_LINE);
+		goto blank;
+	}
+	if (memchr(start, '\0', len)) {
 		error(c, "NUL byte in line (not a text file?)");
 		goto blank;
 	}
-	if (num < 3 || linelen > (size_t)num - 1) {
-		error(c, "line too long (at most %d characters)", num - 3);
+	if (c->line == 1 && len >= 3 && memcmp(start, "\xef\xbb\xbf", 3) == 0) {
+		start += 3; /* a UTF-8 byte order mark */
+		len -= 3;
+	}
+	{
+		size_t i = ld_text_prefix(start, len);
+		char shown[8];
+
+		if (i < len) {
+			/* Shown escaped (\xNN), never raw. */
+			ld_escape(shown, sizeof(shown), start + i, 1);
+			error(c,
+			      "byte %zu (%s) is a control character or not UTF-8: a policy is "
+			      "UTF-8 text",
+			      i + 1, shown);
+			goto blank;
+		}
+	}
+	bad = false;
+	memcpy(c->buf, start, len);
+	c->buf[len] = '\0';
+	for (p = c->buf; *p == ' ' || *p == '\t';)
+		p++;
+	if (*p == '\0' || *p == '#' || *p == ';')
+		goto blank;
+	if (*p == '[') {
+		see_header(c, p);
 		goto blank;
 	}
-	copy = linelen;
-	memcpy(str, start, copy);
-	str[copy] = '\0';
-	if (!see_line(c, str))
+	if (!see_key(c, p))
 		goto blank;
+	snprintf(str, (size_t)num, "%s=\n", c->key);
 	return str;
 blank:
-	/* Keep inih counting lines, and keep the malformed line away from it. */
+	c->value = NULL;
+	if (bad) {
+		/* A rejected section header: its keys must not land in the section before. */
+		const char *q = start;
+
+		while (q < start + len && (*q == ' ' || *q == '\t'))
+			q++;
+		if (q < start + len && *q == '[')
+			c->cur = CUR_SKIP;
+	}
+	/* Keep inih counting lines, and keep everything but keys away from it. */
 	str[0] = '\n';
 	str[1] = '\0';
 	return str;
@@ -341,11 +450,19 @@ blank:
 
 /* ---- values ------------------------------------------------------------------------------ */
 
+/* How a value splits into words: names at white space or commas, paths at white space only. */
+enum words { NAMES, PATHS };
+
+static bool word_sep(char ch, enum words how)
+{
+	return isspace((unsigned char)ch) || (how == NAMES && ch == ',');
+}
+
 /*
- * Split value into words (white space or commas); a word starting with '#' starts a comment.
- * Calls fn for each word; stops early if fn returns false.
+ * Split value (comment already stripped) into words. Calls fn for each word; stops early if
+ * fn returns false.
  */
-static void for_each_word(struct ctx *c, const char *value, void *arg,
+static void for_each_word(struct ctx *c, const char *value, enum words how, void *arg,
 			  bool (*fn)(struct ctx *c, const char *word, void *arg))
 {
 	const char *p = value;
@@ -354,11 +471,11 @@ static void for_each_word(struct ctx *c, const char *value, void *arg,
 		char word[MAX_LINE];
 		size_t n = 0;
 
-		while (*p && (isspace((unsigned char)*p) || *p == ','))
+		while (*p && word_sep(*p, how))
 			p++;
-		if (!*p || *p == '#')
+		if (!*p)
 			return;
-		while (p[n] && !isspace((unsigned char)p[n]) && p[n] != ',')
+		while (p[n] && !word_sep(p[n], how))
 			n++;
 		snprintf(word, sizeof(word), "%.*s", (int)n, p);
 		p += n;
@@ -440,7 +557,7 @@ static void key_action(struct ctx *c, const char *key, const char *value, __u8 a
 		      key);
 		return;
 	}
-	for_each_word(c, value, &acc, add_reason);
+	for_each_word(c, value, NAMES, &acc, add_reason);
 	if (acc.bad)
 		return;
 	if (!grow((void **)&s->ops, s->nops, sizeof(*s->ops))) {
@@ -460,8 +577,23 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 	(void)arg;
 
 	if (ld_exe_identity(word, &dev, &ino, err, sizeof(err)) != 0) {
-		error(c, "Executable=: %s", err);
+		/* "/a,/b": one path with a comma in it, as paths split at white space only. */
+		error(c, "Executable=: %s%s", err,
+		      strchr(word, ',') && access(word, F_OK) != 0
+			      ? " (paths are separated by white space; a comma is part of a name)"
+			      : "");
 		return true;
+	}
+	{
+		struct stat st;
+
+		/* The kernel runs only what has an execute bit: a rule for anything else is a
+		 * mistake (a script without chmod +x, a library, a data file). */
+		if (stat(word, &st) == 0 && !(st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH))) {
+			error(c, "Executable=: '%s' has no execute permission: no task runs it",
+			      word);
+			return true;
+		}
 	}
 	for (size_t i = 0; i < c->nexes; i++) {
 		e = &c->exes[i];
@@ -559,7 +691,10 @@ static bool add_cgroup(struct ctx *c, const char *word, void *arg)
 	(void)arg;
 
 	if (ld_cgroup_identity(word, c->opts->cgroup_root, &id, NULL, 0, err, sizeof(err)) != 0) {
-		error(c, "Cgroup=: %s", err);
+		error(c, "Cgroup=: %s%s", err,
+		      strchr(word, ',')
+			      ? " (paths are separated by white space; a comma is part of a name)"
+			      : "");
 		return true;
 	}
 	for (size_t i = 0; i < c->ncgs; i++) {
@@ -637,34 +772,6 @@ static bool add_uid(struct ctx *c, const char *word, void *arg)
 	return true;
 }
 
-static void key_host(struct ctx *c, const char *value)
-{
-	char v[16];
-	size_t n = 0;
-
-	while (*value && isspace((unsigned char)*value))
-		value++;
-	while (value[n] && !isspace((unsigned char)value[n]) && n < sizeof(v) - 1) {
-		v[n] = (char)tolower((unsigned char)value[n]);
-		n++;
-	}
-	v[n] = '\0';
-	if (strcmp(v, "no") == 0 || strcmp(v, "false") == 0 || strcmp(v, "0") == 0)
-		return;
-	if (strcmp(v, "yes") != 0 && strcmp(v, "true") != 0 && strcmp(v, "1") != 0) {
-		error(c, "Host=%s: expected yes or no", value);
-		return;
-	}
-	if (c->host_sec >= 0 && c->host_sec != c->cur) {
-		error(c, "Host=yes is already in [%s] at %s:%u; only one section may have it",
-		      sec_name(c, c->host_sec), c->file, c->secs[c->host_sec].host_line);
-		return;
-	}
-	c->host_sec = c->cur;
-	c->secs[c->cur].host_line = c->line;
-	c->secs[c->cur].has_subject = true;
-}
-
 /* yes/true/1 or no/false/0, a whole value; -1 (reported) otherwise. */
 static int yes_no(struct ctx *c, const char *key, const char *value)
 {
@@ -674,6 +781,23 @@ static int yes_no(struct ctx *c, const char *key, const char *value)
 		return 0;
 	error(c, "%s=%s: expected yes or no", key, value);
 	return -1;
+}
+
+/* Host=yes or Host=no, the whole value: "yes no" or "yes please" is an error. */
+static void key_host(struct ctx *c, const char *value)
+{
+	int v = yes_no(c, "Host", value);
+
+	if (v != 1)
+		return;
+	if (c->host_sec >= 0 && c->host_sec != c->cur) {
+		error(c, "Host=yes is already in [%s] at %s:%u; only one section may have it",
+		      sec_name(c, c->host_sec), c->file, c->secs[c->host_sec].host_line);
+		return;
+	}
+	c->host_sec = c->cur;
+	c->secs[c->cur].host_line = c->line;
+	c->secs[c->cur].has_subject = true;
 }
 
 static void key_seal(struct ctx *c, const char *value)
@@ -773,13 +897,14 @@ static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 		      key, sec_name(c, c->cur));
 }
 
-/* Copy value without a trailing comment: '#' at its start or after white space. */
+/* Copy value without a trailing comment: '#' or ';' at its start or after white space. */
 static void strip_comment(const char *value, char *out, size_t len)
 {
 	size_t n = 0;
 
 	for (; value[n] && n < len - 1; n++) {
-		if (value[n] == '#' && (n == 0 || isspace((unsigned char)value[n - 1])))
+		if ((value[n] == '#' || value[n] == ';') &&
+		    (n == 0 || isspace((unsigned char)value[n - 1])))
 			break;
 		out[n] = value[n];
 	}
@@ -787,14 +912,53 @@ static void strip_comment(const char *value, char *out, size_t len)
 	ld_rstrip(out);
 }
 
+/* Executable=, Cgroup=, User=, Host=: what names a subject section's subjects. */
+static bool is_subject_key(const char *key)
+{
+	return !strcmp(key, "Executable") || !strcmp(key, "Cgroup") || !strcmp(key, "User") ||
+	       !strcmp(key, "Host");
+}
+
+static void subject_key(struct ctx *c, const char *key, const char *value)
+{
+	unsigned int errors = c->diag->errors;
+
+	if (!strcmp(key, "Executable"))
+		value_empty(value) ? error(c, "Executable= needs a path")
+				   : for_each_word(c, value, PATHS, NULL, add_exe);
+	else if (!strcmp(key, "Cgroup"))
+		value_empty(value) ? error(c, "Cgroup= needs a cgroup path")
+				   : for_each_word(c, value, PATHS, NULL, add_cgroup);
+	else if (!strcmp(key, "User"))
+		value_empty(value) ? error(c, "User= needs a uid or user name")
+				   : for_each_word(c, value, NAMES, NULL, add_uid);
+	else
+		key_host(c, value);
+	/* A subject in error is reported where it is; "names no subject" would repeat it. */
+	if (c->diag->errors != errors)
+		c->secs[c->cur].subject_error = true;
+}
+
+/* inih's handler, called for the "Key=" line the reader just handed over (see reader()). */
+#if INI_HANDLER_LINENO
+static int handler(void *user, const char *section, const char *key, const char *raw, int lineno)
+#else
 static int handler(void *user, const char *section, const char *key, const char *raw)
+#endif
 {
 	struct ctx *c = user;
 	char value[MAX_LINE];
 	bool is_policy;
 	(void)section;
+	(void)raw;
+#if INI_HANDLER_LINENO
+	(void)lineno;
+#endif
 
-	strip_comment(raw, value, sizeof(value));
+	if (!key || !c->value || strcmp(key, c->key) != 0)
+		return 1; /* nothing the reader handed over (a section call of some builds) */
+	strip_comment(c->value, value, sizeof(value));
+	c->value = NULL;
 
 	if (c->cur == CUR_SKIP || c->oom)
 		return 1;
@@ -817,20 +981,11 @@ static int handler(void *user, const char *section, const char *key, const char 
 		key_rate(c, value);
 	else if (is_policy && !strcmp(key, "Seal"))
 		key_seal(c, value);
-	else if (!is_policy && !strcmp(key, "Executable"))
-		value_empty(value) ? error(c, "Executable= needs a path")
-				   : for_each_word(c, value, NULL, add_exe);
-	else if (!is_policy && !strcmp(key, "Cgroup"))
-		value_empty(value) ? error(c, "Cgroup= needs a cgroup path")
-				   : for_each_word(c, value, NULL, add_cgroup);
-	else if (!is_policy && !strcmp(key, "User"))
-		value_empty(value) ? error(c, "User= needs a uid or user name")
-				   : for_each_word(c, value, NULL, add_uid);
-	else if (!is_policy && !strcmp(key, "Host"))
-		key_host(c, value);
 	else if (!is_policy && !strcmp(key, "Libraries"))
 		value_empty(value) ? error(c, "Libraries= needs a file or directory")
-				   : for_each_word(c, value, NULL, add_lib);
+				   : for_each_word(c, value, PATHS, NULL, add_lib);
+	else if (!is_policy && is_subject_key(key))
+		subject_key(c, key, value);
 	else
 		unknown_key(c, key, is_policy);
 	return 1;
@@ -959,6 +1114,17 @@ static void seal_warnings(const struct ld_compiled *out, const struct ld_reasons
 			 risks);
 }
 
+/* [Policy] alone, and it denies and audits nothing: the policy allows everything. */
+static bool allows_everything(const struct ld_compiled *out)
+{
+	if (out->pol.nrules != 1)
+		return false;
+	for (unsigned int k = 0; k < LD_REASONS; k++)
+		if (out->pol.action[0][k] != LD_ACT_ALLOW)
+			return false;
+	return true;
+}
+
 static void ctx_free(struct ctx *c)
 {
 	for (int i = 0; i < c->nsecs; i++)
@@ -975,9 +1141,8 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 {
 	static const struct ld_policy_opts no_opts;
 	struct ctx *c;
-	int saved_max = ini_max_line, ret;
-	bool saved_multiline = ini_allow_multiline;
 	unsigned int errors_before;
+	int ret;
 
 	memset(out, 0, sizeof(*out));
 	c = calloc(1, sizeof(*c));
@@ -998,12 +1163,8 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 	c->rate_limit = LD_DEFAULT_RATE_LIMIT;
 
 	errors_before = diag->errors;
-	/* Indented lines are ordinary lines, not continuations of the previous value. */
-	ini_allow_multiline = false;
-	ini_max_line = MAX_LINE;
+	/* inih's public interface only: the reader decides what inih sees (see reader()). */
 	ret = ini_parse_stream(reader, c, handler, c);
-	ini_max_line = saved_max;
-	ini_allow_multiline = saved_multiline;
 	if (ret > 0) {
 		bool reported = false;
 
@@ -1020,8 +1181,18 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 	}
 	for (int i = 0; i < c->nsecs; i++) {
 		const struct section *s = &c->secs[i];
+		char lower[LD_RULE_NAME_LEN];
+		size_t k;
 
-		if (!s->is_policy && !s->has_subject)
+		for (k = 0; s->name[k] && k < sizeof(lower) - 1; k++)
+			lower[k] = (char)tolower((unsigned char)s->name[k]);
+		lower[k] = '\0';
+		if (!s->is_policy && !s->has_subject && s->subject_error)
+			continue;
+		if (!s->is_policy && !s->has_subject && ld_edit_distance(lower, "policy") <= 2)
+			diag_add(diag, LD_DIAG_ERROR, file, s->line,
+				 "section [%s] names no subject; did you mean [Policy]?", s->name);
+		else if (!s->is_policy && !s->has_subject)
 			diag_add(diag, LD_DIAG_ERROR, file, s->line,
 				 "section [%s] names no subject (Executable=, Cgroup=, User= or "
 				 "Host=yes)",
@@ -1034,6 +1205,10 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 	}
 	if (c->oom)
 		diag_add(diag, LD_DIAG_ERROR, file, 0, "out of memory");
+	if (diag->errors == errors_before && c->nsecs == 0)
+		diag_add(diag, LD_DIAG_ERROR, file, 0,
+			 "no section: an empty policy is refused (a file with [Policy] alone "
+			 "allows everything, on purpose)");
 	if (diag->errors != errors_before) {
 		ret = c->oom ? -ENOMEM : -EINVAL;
 	} else {
@@ -1041,7 +1216,11 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 		ret = build(c, out);
 		if (ret)
 			diag_add(diag, LD_DIAG_ERROR, file, 0, "%s", strerror(-ret));
-		else if (out->seal)
+		else if (allows_everything(out))
+			diag_add(diag, LD_DIAG_WARNING, file, out->rule_lines[0],
+				 "this policy allows every reason to every task: [Policy] denies "
+				 "and audits nothing, and there is no subject section");
+		if (!ret && out->seal)
 			seal_warnings(out, rs, diag, file);
 	}
 	ctx_free(c);
@@ -1057,60 +1236,23 @@ int ld_policy_compile_file(const char *path, const struct ld_reasons *rs,
 			   const struct ld_policy_opts *opts, struct ld_compiled *out,
 			   struct ld_diag *diag)
 {
-	FILE *f;
-	char *buf = NULL;
-	size_t len = 0, cap = 0;
+	char *buf;
+	size_t len;
 	int ret;
 
 	memset(out, 0, sizeof(*out));
-	f = fopen(path, "re");
-	if (!f) {
-		int e = errno;
-
-		diag_add(diag, LD_DIAG_ERROR, path, 0, "cannot open: %s",
-			 e == ENOENT ? "no such file" : strerror(e));
-		return -e;
+	/* A regular file only (a FIFO is refused, never waited on), of bounded size. */
+	ret = ld_read_file_alloc(path, MAX_FILE_SIZE, &buf, &len);
+	if (ret) {
+		if (ret == -EFBIG)
+			diag_add(diag, LD_DIAG_ERROR, path, 0, "larger than %u MiB: not a policy",
+				 MAX_FILE_SIZE >> 20);
+		else
+			diag_add(diag, LD_DIAG_ERROR, path, 0, "cannot read: %s",
+				 ret == -ENOENT ? "no such file" : ld_errno_hint(-ret));
+		return ret;
 	}
-	for (;;) {
-		size_t n;
-
-		if (len == cap) {
-			char *nb;
-
-			if (cap >= MAX_FILE_SIZE) {
-				diag_add(diag, LD_DIAG_ERROR, path, 0,
-					 "larger than %u MiB: not a policy", MAX_FILE_SIZE >> 20);
-				free(buf);
-				fclose(f);
-				return -EFBIG;
-			}
-			cap = cap ? cap * 2 : 16384;
-			nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				diag_add(diag, LD_DIAG_ERROR, path, 0, "out of memory");
-				return -ENOMEM;
-			}
-			buf = nb;
-		}
-		n = fread(buf + len, 1, cap - len, f);
-		len += n;
-		if (n == 0) {
-			if (ferror(f)) {
-				int e = errno ? errno : EIO;
-
-				diag_add(diag, LD_DIAG_ERROR, path, 0, "cannot read: %s",
-					 strerror(e));
-				free(buf);
-				fclose(f);
-				return -e;
-			}
-			break;
-		}
-	}
-	fclose(f);
-	ret = ld_policy_compile_buffer(path, buf ? buf : "", len, rs, opts, out, diag);
+	ret = ld_policy_compile_buffer(path, buf, len, rs, opts, out, diag);
 	free(buf);
 	return ret;
 }
@@ -1175,26 +1317,30 @@ int ld_policy_load(const char *path, const char *profile, const struct ld_reason
 	return ret;
 }
 
-int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
-		   const char **path, struct ld_reasons *rs)
+int ld_policy_source(const char *cmd, const char *path, const char *profile, const char *btf,
+		     struct ld_reasons *rs)
 {
-	char err[256];
+	char err[512];
 
-	*path = optind < argc ? argv[optind++] : NULL;
-	if (optind < argc) {
-		ld_err("%s: unexpected argument '%s'", cmd, argv[optind]);
-		return LD_EXIT_ERR;
-	}
-	if (!!*path == !!profile) {
-		ld_err("%s: give a policy file or --profile NAME (profiles: %s)", cmd,
-		       ld_preset_names());
-		return LD_EXIT_ERR;
-	}
+	if (!!path == !!profile)
+		return ld_usage_error(cmd,
+				      "give a policy file or --profile NAME, one of them "
+				      "(profiles: %s)",
+				      ld_preset_names());
 	if (ld_reasons_load(btf, rs, err, sizeof(err)) != 0) {
-		ld_err("%s", err);
+		ld_err("%s: %s", cmd, err);
 		return LD_EXIT_ERR;
 	}
 	return 0;
+}
+
+int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
+		   const char **path, struct ld_reasons *rs)
+{
+	*path = optind < argc ? argv[optind++] : NULL;
+	if (optind < argc)
+		return ld_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
+	return ld_policy_source(cmd, *path, profile, btf, rs);
 }
 
 int ld_policy_exit_code(int ret)

@@ -55,6 +55,9 @@ struct ld_policy_opts {
 
 #define LD_DEFAULT_RATE_LIMIT 100
 
+/* The longest line of a policy, in bytes, not counting its line end ("\n" or "\r\n"). */
+#define LD_POLICY_MAX_LINE 4096
+
 /*
  * Compile the policy file at path against the reasons rs. opts may be NULL.
  * Returns 0 with *out filled (release with ld_compiled_free), -EINVAL when the policy is
@@ -89,11 +92,15 @@ int ld_policy_load(const char *path, const char *profile, const struct ld_reason
 int ld_policy_exit_code(int ret);
 
 /*
- * The policy a command is given: an optional POLICY operand at argv[optind] (after getopt) or
- * --profile NAME, exactly one of the two, and the reasons of the kernel whose BTF is btf (NULL:
- * the running kernel). Sets *path (NULL with a profile) and *rs. On a usage or BTF error prints
- * one line naming cmd and returns LD_EXIT_ERR; returns 0 otherwise.
+ * The policy a command is given: its POLICY operand path (NULL: none) or --profile NAME,
+ * exactly one of the two, and the reasons of the kernel whose BTF is btf (NULL: the running
+ * kernel) into *rs. On a usage or BTF error prints one line naming cmd and returns
+ * LD_EXIT_ERR; returns 0 otherwise.
  */
+int ld_policy_source(const char *cmd, const char *path, const char *profile, const char *btf,
+		     struct ld_reasons *rs);
+
+/* The same for a command that parses with getopt: the operand is at argv[optind]. */
 int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
 		   const char **path, struct ld_reasons *rs);
 

@@ -6,6 +6,7 @@
 #ifndef LD_TEST_KERNELS_H
 #define LD_TEST_KERNELS_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "reasons.h"
@@ -23,6 +24,16 @@ extern const struct ld_test_kernel ld_test_k61;
 
 /* Write an enum named enum_name with LOCKDOWN_<names[i]> = i, plus an int, as raw BTF. */
 void ld_test_write_btf(const char *path, const char *enum_name, const char *const *names, size_t n);
+
+/*
+ * The same with values[i] for names[i], written as they are (names without a "LOCKDOWN_" are
+ * written as given when raw is true). Returns the raw BTF's size; the bytes go to path.
+ */
+size_t ld_test_write_btf_values(const char *path, const char *enum_name, const char *const *names,
+				const long *values, size_t n, bool raw);
+
+/* An ELF file (x86-64, no code) whose section .BTF (or another name) holds data. */
+void ld_test_write_elf(const char *path, const char *section, const void *data, size_t len);
 
 /* Write the kernel's BTF to path and load it into rs; fails the test on any error. */
 void ld_test_load_kernel(const char *path, const struct ld_test_kernel *k, struct ld_reasons *rs);

@@ -10,6 +10,8 @@
 #include <cmocka.h>
 
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +26,7 @@ static char tmpdir[64];
 
 static void write_file(const char *rel, const void *data, size_t len)
 {
-	char path[256], *slash;
+	char path[2048], *slash;
 	FILE *f;
 
 	snprintf(path, sizeof(path), "%s/%s", tmpdir, rel);
@@ -48,11 +50,11 @@ static void write_text(const char *rel, const char *text)
 
 static const char *p(const char *rel)
 {
-	static char bufs[8][256];
+	static char bufs[8][2048];
 	static int n;
 	char *b = bufs[n++ % 8];
 
-	snprintf(b, 256, "%s/%s", tmpdir, rel);
+	snprintf(b, sizeof(bufs[0]), "%s/%s", tmpdir, rel);
 	return b;
 }
 
@@ -109,6 +111,33 @@ static enum ld_status run(const struct ld_audit_opts *o, enum ld_profile prof, c
 	if (ev)
 		snprintf(ev, evlen, "%s", r.evidence);
 	return r.status;
+}
+
+/* gather() on options that must fail, quietly: stderr goes to a file, returned. */
+static int gather_err(const struct ld_audit_opts *o, char *err, size_t errlen)
+{
+	struct ld_audit_input *in = calloc(1, sizeof(*in));
+	char path[128];
+	int saved, fd, ret;
+
+	assert_non_null(in);
+	snprintf(path, sizeof(path), "%s/gather.err", tmpdir);
+	fflush(stderr);
+	saved = dup(2);
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+	dup2(fd, 2);
+	close(fd);
+	alarm(20); /* a reader that blocks fails here instead of hanging */
+	ret = ld_audit_gather(o, in);
+	alarm(0);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	if (ret == 0)
+		ld_audit_input_free(in);
+	free(in);
+	assert_true(ld_read_file(path, err, errlen) >= 0);
+	return ret;
 }
 
 static void test_kconfig_parse(void **state)
@@ -373,8 +402,14 @@ static void test_runtime_trees(void **state)
 	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", ev, sizeof(ev)),
 			 LD_ST_UNKNOWN);
 	assert_non_null(strstr(ev, "unexpected content"));
+	/* A directory named on the command line that is not there is an error, as a file is. */
 	o.securityfs = p("no-such-dir");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", NULL, 0), LD_ST_UNKNOWN);
+	{
+		char err[512];
+
+		assert_int_equal(gather_err(&o, err, sizeof(err)), -ENOENT);
+		assert_non_null(strstr(err, "--securityfs"));
+	}
 
 	/* sysfs: sig_enforce and EFI variables (4 attribute bytes, then the value). */
 	o.securityfs = NULL;
@@ -435,11 +470,180 @@ static void test_sysctl_tree(void **state)
 			 LD_ST_UNKNOWN);
 	/* A sysctl root that is not a directory is an error of the caller. */
 	{
-		struct ld_audit_input in;
+		char err[512];
 
 		o.sysctl_root = p("proc/kernel/tainted");
-		assert_int_not_equal(ld_audit_gather(&o, &in), 0);
+		assert_int_equal(gather_err(&o, err, sizeof(err)), -ENOTDIR);
+		assert_non_null(strstr(err, "not a directory (--sysctl-root)"));
 	}
+}
+
+/* Integers as the kernel writes them, and nothing else: "0x2" is not 2. */
+static void test_sysctl_values(void **state)
+{
+	static const struct {
+		const char *text;
+		int ret;
+		long long v;
+	} cases[] = {
+		{ "2\n", 0, 2 },
+		{ "0", 0, 0 },
+		{ "-1\n", 0, -1 },
+		{ "4\t4\t1\t7\n", 0, 4 }, /* kernel.printk: the first value */
+		{ "9223372036854775807\n", 0, 9223372036854775807LL },
+		{ "0x2\n", -EINVAL, 0 },
+		{ "010\n", 0, 10 }, /* decimal, never octal */
+		{ "02\n", 0, 2 },
+		{ " 2\n", -EINVAL, 0 },
+		{ "2 apples\n", -EINVAL, 0 },
+		{ "2\n\n", -EINVAL, 0 },
+		{ "4\t4\tx\n", -EINVAL, 0 },
+		{ "4\t\n", -EINVAL, 0 },
+		{ "", -EINVAL, 0 },
+		{ "-", -EINVAL, 0 },
+		{ "+2", -EINVAL, 0 },
+		{ "9223372036854775808\n", -ERANGE, 0 },
+	};
+	struct ld_audit_opts o = { .offline = true };
+	char ev[1024];
+	(void)state;
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		long long v = 12345;
+		int ret = ld_sysctl_parse(cases[i].text, &v);
+
+		if (ret != cases[i].ret || (ret == 0 && v != cases[i].v))
+			fail_msg("'%s': %d %lld, want %d %lld", cases[i].text, ret, v, cases[i].ret,
+				 cases[i].v);
+	}
+	/* Through the audit: kptr_restrict "0x2" is unknown, not 2 (a pass for kspp). */
+	write_text("hex/kernel/kptr_restrict", "0x2\n");
+	o.sysctl_root = p("hex");
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "leaks.kptr_restrict", ev, sizeof(ev)),
+			 LD_ST_UNKNOWN);
+	assert_non_null(strstr(ev, "not a decimal integer"));
+	write_text("hex/kernel/kptr_restrict", "2\n");
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "leaks.kptr_restrict", NULL, 0), LD_ST_PASS);
+}
+
+/* A FIFO where a file is expected is refused at once, whichever input it is. */
+static void test_fifo_inputs(void **state)
+{
+	struct ld_audit_opts o = { .offline = true };
+	char ev[1024], err[1024];
+	(void)state;
+
+	assert_int_equal(mkfifo(p("fifo"), 0600), 0);
+	o.kconfig = p("fifo");
+	assert_int_equal(gather_err(&o, err, sizeof(err)), -LD_ENOTREG);
+	assert_non_null(strstr(err, "not a regular file"));
+	assert_non_null(strstr(err, "--kconfig"));
+	o.kconfig = NULL;
+	o.cmdline = p("fifo");
+	assert_int_equal(gather_err(&o, err, sizeof(err)), -LD_ENOTREG);
+	assert_non_null(strstr(err, "--cmdline"));
+	o.cmdline = NULL;
+
+	/* Inside trees: that fact is unknown, and says why. */
+	write_text("fsys/kernel/dmesg_restrict", "1\n");
+	assert_int_equal(mkfifo(p("fsys/kernel/kptr_restrict"), 0600), 0);
+	o.sysctl_root = p("fsys");
+	alarm(20);
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "leaks.kptr_restrict", ev, sizeof(ev)),
+			 LD_ST_UNKNOWN);
+	assert_non_null(strstr(ev, "not a regular file"));
+	o.sysctl_root = NULL;
+	assert_int_equal(mkdir(p("fsec"), 0755), 0);
+	assert_int_equal(mkfifo(p("fsec/lockdown"), 0600), 0);
+	assert_int_equal(mkfifo(p("fsec/lsm"), 0600), 0);
+	o.securityfs = p("fsec");
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", ev, sizeof(ev)),
+			 LD_ST_UNKNOWN);
+	assert_non_null(strstr(ev, "not a regular file"));
+	o.securityfs = NULL;
+	write_text("fsysfs/module/x", "");
+	assert_int_equal(mkdir(p("fsysfs/module/module"), 0755), 0);
+	assert_int_equal(mkdir(p("fsysfs/module/module/parameters"), 0755), 0);
+	assert_int_equal(mkfifo(p("fsysfs/module/module/parameters/sig_enforce"), 0600), 0);
+	write_file("fsysfs/firmware/efi/efivars/x", "", 0);
+	assert_int_equal(
+		mkfifo(p("fsysfs/firmware/efi/efivars/SecureBoot-" LD_EFI_GLOBAL_GUID), 0600), 0);
+	o.sysfs_root = p("fsysfs");
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.enabled", ev, sizeof(ev)),
+			 LD_ST_UNKNOWN);
+	assert_non_null(strstr(ev, "not a regular file"));
+	alarm(0);
+}
+
+/* Explicit inputs that are not there: an error (exit 2) for each kind alike. */
+static void test_missing_inputs(void **state)
+{
+	static const char *const kinds[] = { "--kconfig", "--cmdline", "--sysctl-root",
+					     "--securityfs", "--sysfs-root" };
+	char err[1024];
+	(void)state;
+
+	for (size_t k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
+		struct ld_audit_opts o = { .offline = true };
+		const char **field[] = { &o.kconfig, &o.cmdline, &o.sysctl_root, &o.securityfs,
+					 &o.sysfs_root };
+
+		*field[k] = "/nonexistent";
+		assert_int_equal(gather_err(&o, err, sizeof(err)), -ENOENT);
+		assert_non_null(strstr(err, "/nonexistent"));
+		assert_non_null(strstr(err, kinds[k]));
+		/* One line. */
+		assert_ptr_equal(strchr(err, '\n'), err + strlen(err) - 1);
+	}
+	{
+		/* A directory that is not the tree it should be. */
+		struct ld_audit_opts o = { .offline = true };
+
+		assert_int_equal(mkdir(p("empty"), 0755), 0);
+		o.sysfs_root = p("empty");
+		assert_int_equal(gather_err(&o, err, sizeof(err)), -ENOENT);
+		assert_non_null(strstr(err, "no module/ in it: not a sysfs tree"));
+		o.sysfs_root = NULL;
+		o.sysctl_root = p("empty");
+		assert_int_equal(gather_err(&o, err, sizeof(err)), -ENOENT);
+		assert_non_null(strstr(err, "no kernel/ in it: not a sysctl tree"));
+	}
+}
+
+/* Long paths are read as they are, never cut short; too long is an error. */
+static void test_long_paths(void **state)
+{
+	struct ld_audit_opts o = { .offline = true };
+	char rel[1024] = "long", ev[1024], err[1024];
+	char *huge;
+	(void)state;
+
+	/* A sysctl root of 393 characters or more. */
+	while (strlen(p(rel)) < 393)
+		strcat(rel, "/0123456789");
+	{
+		char file[1100];
+
+		snprintf(file, sizeof(file), "%s/kernel/kptr_restrict", rel);
+		write_text(file, "2\n");
+	}
+	o.sysctl_root = p(rel);
+	assert_true(strlen(o.sysctl_root) >= 393);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "leaks.kptr_restrict", ev, sizeof(ev)),
+			 LD_ST_PASS);
+	assert_string_equal(ev, "kernel.kptr_restrict=2");
+
+	huge = malloc(PATH_MAX + 100);
+	memset(huge, 'a', PATH_MAX + 99);
+	huge[0] = '/';
+	huge[PATH_MAX + 99] = '\0';
+	o.sysctl_root = huge;
+	assert_int_equal(gather_err(&o, err, sizeof(err)), -ENAMETOOLONG);
+	assert_non_null(strstr(err, "path too long"));
+	o.sysctl_root = NULL;
+	o.kconfig = huge;
+	assert_int_equal(gather_err(&o, err, sizeof(err)), -ENAMETOOLONG);
+	free(huge);
 }
 
 /* Options renamed or removed between kernels: version windows from the config header. */
@@ -512,6 +716,10 @@ int main(void)
 		cmocka_unit_test(test_runtime_trees),
 		cmocka_unit_test(test_sysctl_tree),
 		cmocka_unit_test(test_version_windows),
+		cmocka_unit_test(test_sysctl_values),
+		cmocka_unit_test(test_fifo_inputs),
+		cmocka_unit_test(test_missing_inputs),
+		cmocka_unit_test(test_long_paths),
 		cmocka_unit_test(test_table),
 	};
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "kstate.h"
@@ -170,6 +171,160 @@ static void test_read_file_limits(void **state)
 	unlink(path);
 }
 
+/* Anything but a regular file is refused at once: a FIFO would block a plain open(). */
+static void test_not_regular(void **state)
+{
+	char dir[] = "/tmp/ld-test-kstate-XXXXXX", fifo[64];
+	char buf[16], *big;
+	enum ld_level l;
+	size_t n;
+	(void)state;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(fifo, sizeof(fifo), "%s/fifo", dir);
+	assert_int_equal(mkfifo(fifo, 0600), 0);
+	alarm(20); /* a reader that blocks fails here instead of hanging */
+	assert_int_equal(ld_read_file(fifo, buf, sizeof(buf)), -LD_ENOTREG);
+	assert_int_equal(ld_read_level_file(fifo, &l), -LD_ENOTREG);
+	assert_int_equal(ld_read_sig_enforce(fifo), -LD_ENOTREG);
+	assert_int_equal(ld_read_file_alloc(fifo, 100, &big, &n), -LD_ENOTREG);
+	assert_int_equal(ld_open_regular(fifo, O_WRONLY), -LD_ENOTREG);
+	assert_int_equal(ld_read_file("/dev/null", buf, sizeof(buf)), -LD_ENOTREG);
+	assert_int_equal(ld_read_file(dir, buf, sizeof(buf)), -EISDIR);
+	alarm(0);
+	assert_string_equal(ld_errno_hint(LD_ENOTREG),
+			    "not a regular file (a FIFO, socket or device)");
+	unlink(fifo);
+	rmdir(dir);
+}
+
+static void test_read_file_alloc(void **state)
+{
+	char path[] = "/tmp/ld-test-kstate-XXXXXX";
+	char *buf;
+	size_t n;
+	int fd;
+	(void)state;
+
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	for (int i = 0; i < 1000; i++)
+		assert_int_equal(write(fd, "0123456789", 10), 10);
+	close(fd);
+	assert_int_equal(ld_read_file_alloc(path, 10000, &buf, &n), 0);
+	assert_int_equal(n, 10000);
+	assert_int_equal(buf[n], '\0');
+	assert_memory_equal(buf + 9990, "0123456789", 10);
+	free(buf);
+	assert_int_equal(ld_read_file_alloc(path, 9999, &buf, &n), -EFBIG);
+	assert_null(buf);
+	assert_int_equal(ld_read_file_alloc(path, 0, &buf, &n), -EFBIG);
+	/* /proc files claim a size of 0: read to the end all the same. */
+	assert_int_equal(ld_read_file_alloc("/proc/self/status", 1 << 20, &buf, &n), 0);
+	assert_true(n > 100);
+	assert_non_null(strstr(buf, "Name:"));
+	free(buf);
+	unlink(path);
+	assert_int_equal(ld_read_file_alloc(path, 10, &buf, &n), -ENOENT);
+}
+
+static void test_mountinfo(void **state)
+{
+	static const char text[] = "22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
+				   "garbage line\n"
+				   "\n"
+				   "23 22 0:6 / /sys/kernel/sec\\040urity rw shared:7 master:1 - "
+				   "securityfs securityfs "
+				   "rw\n"
+				   "24 22 0:6 / /second rw - securityfs securityfs rw\n";
+	char dir[64];
+	(void)state;
+
+	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "securityfs", dir, sizeof(dir)),
+			 0);
+	assert_string_equal(dir, "/sys/kernel/sec urity"); /* \040 undone */
+	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "proc", dir, sizeof(dir)), 0);
+	assert_string_equal(dir, "/proc");
+	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "cgroup2", dir, sizeof(dir)),
+			 -ENOENT);
+	/* A mount point that does not fit is passed over, never cut short. */
+	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "securityfs", dir, 12), 0);
+	assert_string_equal(dir, "/second");
+	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "securityfs", dir, 5), -ENOENT);
+	/* "- securityfs" inside a mount point is escaped by the kernel, never a separator. */
+	{
+		static const char tricky[] =
+			"1 1 0:1 / /a\\040-\\040securityfs rw - ext4 /dev/x rw\n"
+			"2 1 0:1 / /nul\\000 rw - securityfs s rw\n";
+
+		assert_int_equal(ld_mountinfo_find(tricky, sizeof(tricky) - 1, "securityfs", dir,
+						   sizeof(dir)),
+				 -ENOENT);
+	}
+	/* Not NUL-terminated, cut anywhere: never read beyond len. */
+	for (size_t len = 0; len < sizeof(text) - 1; len++) {
+		char *copy = malloc(len ? len : 1);
+
+		memcpy(copy, text, len);
+		ld_mountinfo_find(copy, len, "securityfs", dir, sizeof(dir));
+		free(copy);
+	}
+}
+
+static void test_safe_text(void **state)
+{
+	char out[64];
+	struct json_object *o;
+	char *json;
+	(void)state;
+
+	assert_string_equal(ld_safe("plain /usr/bin/x"), "plain /usr/bin/x");
+	assert_string_equal(ld_safe("caf\xc3\xa9"), "caf\xc3\xa9"); /* UTF-8 stays */
+	assert_string_equal(ld_safe("a\x1b[31mb\x07"), "a\\x1b[31mb\\x07");
+	assert_string_equal(ld_safe("tab\there\n"), "tab\\x09here\\x0a");
+	assert_string_equal(ld_safe("\xff\xc3"), "\\xff\\xc3"); /* not UTF-8 */
+	assert_string_equal(ld_safe("\xc2\x9b"
+				    "1m"),
+			    "\\xc2\\x9b1m");				 /* C1 CSI */
+	assert_string_equal(ld_safe("\xed\xa0\x80"), "\\xed\\xa0\\x80"); /* a surrogate */
+	assert_string_equal(ld_safe("\xc0\xaf"), "\\xc0\\xaf");		 /* overlong */
+	assert_string_equal(ld_safe("del\x7f"), "del\\x7f");
+	/* Truncation stops at a whole escape or character, and says how much was needed. */
+	assert_int_equal(ld_escape(out, 6,
+				   "ab\x1b"
+				   "cd",
+				   5),
+			 8);
+	assert_string_equal(out, "ab");
+	assert_int_equal(ld_escape(out, 4, "\xc3\xa9\xc3\xa9", 4), 4);
+	assert_string_equal(out, "\xc3\xa9");
+	assert_true(ld_text_ok("Deny=kexec\t# ok", 15));
+	assert_false(ld_text_ok("a\x1b", 2));
+	assert_int_equal(ld_text_prefix("ab\xff", 3), 2);
+
+	/* JSON: always valid UTF-8, controls escaped. */
+	o = json_object_new_object();
+	json_object_object_add(o, "s",
+			       json_object_new_string("\x1b[31m\xff\xc2\x9b\x7f ok \xc3\xa9"));
+	json = ld_json_text(o, JSON_C_TO_STRING_PLAIN);
+	assert_non_null(json);
+	assert_true(ld_text_ok(json, strlen(json)));
+	assert_string_equal(json, "{\"s\":\"\\u001b[31m\\\\xff\\u009b\\u007f ok \xc3\xa9\"}");
+	free(json);
+	json_object_put(o);
+
+	assert_int_equal(ld_edit_distance("Polcy", "Policy"), 1);
+	assert_int_equal(ld_edit_distance("", "abc"), 3);
+	{
+		char p[16];
+
+		assert_int_equal(ld_path_join(p, sizeof(p), "/a/", "b"), 0);
+		assert_string_equal(p, "/a/b");
+		assert_int_equal(ld_path_join(p, sizeof(p), "/0123456789", "abcd"), -ENAMETOOLONG);
+		assert_string_equal(p, "");
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -181,6 +336,10 @@ int main(void)
 		cmocka_unit_test(test_efivar),
 		cmocka_unit_test(test_files),
 		cmocka_unit_test(test_read_file_limits),
+		cmocka_unit_test(test_not_regular),
+		cmocka_unit_test(test_read_file_alloc),
+		cmocka_unit_test(test_mountinfo),
+		cmocka_unit_test(test_safe_text),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

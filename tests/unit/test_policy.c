@@ -13,6 +13,7 @@
 
 #include <bpf/btf.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -143,24 +144,38 @@ static void assert_row_by_class(const struct ld_compiled *c, unsigned int r,
 
 /* ---- basics -------------------------------------------------------------------------- */
 
-static void test_empty_policy_allows_all(void **state)
+/* An empty or comment-only file is refused; [Policy] alone allows everything, with a warning. */
+static void test_empty_policy(void **state)
 {
 	struct ld_compiled c;
+	struct ld_diag d;
 	(void)state;
 
-	compile_ok("", &rs61, &c, 0);
+	assert_invalid("", &rs61, 0, "no section: an empty policy is refused");
+	assert_invalid("# only a comment\n\n; and another\n", &rs61, 0, "no section");
+	assert_invalid("\xef\xbb\xbf\n", &rs61, 0, "no section");
+
+	assert_int_equal(compile("# only a comment\n[Policy]\n", &rs61, &c, &d), 0);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 1);
+	assert_diag(&d, LD_DIAG_WARNING, 2, "allows every reason to every task");
+	ld_diag_free(&d);
 	assert_int_equal(c.pol.nrules, 1);
 	assert_int_equal(c.pol.mode, LD_MODE_ENFORCE);
 	assert_int_equal(c.pol.rate_limit, LD_DEFAULT_RATE_LIMIT);
 	assert_int_equal(c.pol.host_rule, LD_RULE_NONE);
 	assert_string_equal(c.rule_names[0], "default");
 	assert_string_equal(c.source, "t.conf");
+	assert_int_equal(c.rule_lines[0], 2);
 	assert_row_by_class(&c, 0, &rs61, LD_ACT_ALLOW, LD_ACT_ALLOW);
 	ld_compiled_free(&c);
 
-	compile_ok("# only a comment\n[Policy]\n", &rs61, &c, 0);
-	assert_int_equal(c.rule_lines[0], 2);
-	assert_row_by_class(&c, 0, &rs61, LD_ACT_ALLOW, LD_ACT_ALLOW);
+	/* Allowing everything explicitly says the same; anything denied or audited does not. */
+	compile_ok("[Policy]\nAllow=all\n", &rs61, &c, 1);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\nAudit=kexec\n", &rs61, &c, 0);
+	ld_compiled_free(&c);
+	compile_ok("[Policy]\n[h]\nHost=yes\n", &rs61, &c, 0);
 	ld_compiled_free(&c);
 }
 
@@ -255,11 +270,11 @@ static void test_mode_and_rate_limit(void **state)
 	const char *text = "[Policy]\nMode=enforce\nDeny=all\n";
 	(void)state;
 
-	compile_ok("[Policy]\nMode=audit\nRateLimit=0\n", &rs61, &c, 0);
+	compile_ok("[Policy]\nMode=audit\nRateLimit=0\nDeny=kexec\n", &rs61, &c, 0);
 	assert_int_equal(c.pol.mode, LD_MODE_AUDIT);
 	assert_int_equal(c.pol.rate_limit, 0);
 	ld_compiled_free(&c);
-	compile_ok("[Policy]\nRateLimit=65535\n", &rs61, &c, 0);
+	compile_ok("[Policy]\nRateLimit=65535\nDeny=kexec\n", &rs61, &c, 0);
 	assert_int_equal(c.pol.rate_limit, 65535);
 	ld_compiled_free(&c);
 
@@ -420,12 +435,236 @@ static void test_line_limits(void **state)
 	}
 }
 
+/* The limit is exact: LD_POLICY_MAX_LINE bytes pass, one more is an error; "\r\n" is a line end. */
+static void test_line_limit_exact(void **state)
+{
+	struct ld_compiled c;
+	size_t n = LD_POLICY_MAX_LINE;
+	char *text = malloc(n + 64);
+	(void)state;
+
+	assert_int_equal(LD_POLICY_MAX_LINE, 4096);
+	for (int extra = 0; extra <= 1; extra++) {
+		for (int crlf = 0; crlf <= 1; crlf++) {
+			size_t len = n + (size_t)extra;
+
+			/* "Deny=kexec" then spaces up to len bytes. */
+			strcpy(text, "[Policy]\nDeny=kexec");
+			memset(text + 19, ' ', len - 10);
+			strcpy(text + 9 + len, crlf ? "\r\n" : "\n");
+			assert_int_equal(strlen(text), 9 + len + 1 + (size_t)crlf);
+			if (!extra) {
+				compile_ok(text, &rs61, &c, 0);
+				assert_int_equal(c.pol.action[0][num(&rs61, "kexec")], LD_ACT_DENY);
+				ld_compiled_free(&c);
+			} else {
+				assert_invalid(
+					text, &rs61, 2,
+					"line too long: 4097 bytes (at most 4096, not counting "
+					"the line end)");
+			}
+		}
+	}
+	free(text);
+}
+
+/* Keys and values are separated by '=': inih's "Key: value" is an error, not a key. */
+static void test_colon_is_no_separator(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	assert_invalid("[Policy]\nDeny: dev_mem\n", &rs61, 2,
+		       "keys and values are separated by '=', not ':'");
+	assert_invalid("[Policy]\nDeny : dev_mem\n", &rs61, 2, "not ':'");
+	assert_invalid("[Policy]\nDeny=kexec\nDeny\n", &rs61, 3, "expected 'Key=value'");
+	assert_invalid("[Policy]\n=kexec\n", &rs61, 2, "'=' without a key");
+	assert_invalid("[Policy]\nDe ny=kexec\n", &rs61, 2, "is not a key");
+	/* A ':' after the '=' is part of the value (cgroup paths, names). */
+	compile_ok("[Policy]\nDeny=kexec\n[x]\nUser=0\nAllow=kexec # a:b\n", &rs61, &c, 0);
+	ld_compiled_free(&c);
+}
+
+/* Host= takes one word: "yes no" and trailing words are errors, not "yes". */
+static void test_host_whole_value(void **state)
+{
+	struct ld_compiled c;
+	(void)state;
+
+	assert_invalid("[h]\nHost=yes no\n", &rs61, 2, "Host=yes no: expected yes or no");
+	assert_invalid("[h]\nHost=yes please\n", &rs61, 2, "expected yes or no");
+	assert_invalid("[h]\nHost=no yes\n", &rs61, 2, "expected yes or no");
+	compile_ok("[Policy]\nDeny=all\n[h]\nHost = YES # the host\n", &rs61, &c, 0);
+	assert_int_equal(c.pol.host_rule, 1);
+	ld_compiled_free(&c);
+}
+
+/* The kernel runs only files with an execute bit: naming another file is a mistake. */
+static void test_executable_needs_exec_bit(void **state)
+{
+	char path[300], text[600];
+	struct ld_compiled c;
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/not-executable", tmpdir);
+	write_file(path, "#!/bin/sh\n");
+	assert_int_equal(chmod(path, 0644), 0);
+	snprintf(text, sizeof(text), "[Policy]\nDeny=all\n[x]\nExecutable=%s\n", path);
+	assert_invalid(text, &rs61, 4, "has no execute permission");
+	assert_int_equal(chmod(path, 0744), 0); /* any execute bit will do */
+	compile_ok(text, &rs61, &c, 0);
+	ld_compiled_free(&c);
+}
+
+/* White space separates paths; a comma is part of a name, as the docs say. */
+static void test_comma_in_path(void **state)
+{
+	char dir[300], tool[340], text[800];
+	struct ld_compiled c;
+	struct stat st;
+	(void)state;
+
+	snprintf(dir, sizeof(dir), "%s/with,comma", tmpdir);
+	assert_int_equal(mkdir(dir, 0755), 0);
+	snprintf(tool, sizeof(tool), "%s/tool", dir);
+	write_file(tool, "#!/bin/sh\n");
+	assert_int_equal(chmod(tool, 0755), 0);
+	assert_int_equal(stat(tool, &st), 0);
+	snprintf(text, sizeof(text), "[Policy]\nDeny=all\n[x]\nExecutable=%s\n", tool);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nexes, 1);
+	assert_int_equal(c.exes[0].ino, (__u64)st.st_ino);
+	assert_string_equal(c.exes[0].path, tool);
+	ld_compiled_free(&c);
+	/* Two paths joined by a comma are one (missing) path, and the error says why. */
+	assert_invalid("[x]\nExecutable=/bin/true,/bin/false\n", &rs61, 2,
+		       "paths are separated by white space");
+	/* Reason lists and users still take commas. */
+	compile_ok("[Policy]\nDeny=kexec,dev_mem\n[u]\nUser=1,2\n", &rs61, &c, 0);
+	assert_int_equal(c.nuids, 2);
+	ld_compiled_free(&c);
+}
+
+/* A policy is UTF-8 text: control bytes and other bytes are errors, and never echoed raw. */
+static void test_control_bytes(void **state)
+{
+	static const char *const bad[] = {
+		"[Policy]\nDeny=kexec \x1b[2J\n",
+		"[Policy]\nDeny=kexec\x07\n",
+		"[Policy]\nDeny=kexec \xff\xfe\n",
+		"[Policy]\nDeny=\xc3\n",
+		"[Policy]\nDeny=kexec\rdev_mem\n",
+		"[Policy]\nDeny=kexec \xc2\x9b"
+		"31m\n",
+	};
+	struct ld_compiled c;
+	struct ld_diag d;
+	char line[2600];
+	(void)state;
+
+	for (size_t i = 0; i < N(bad); i++) {
+		assert_int_equal(compile(bad[i], &rs61, &c, &d), -EINVAL);
+		assert_diag(&d, LD_DIAG_ERROR, 2, "is a control character or not UTF-8");
+		for (size_t k = 0; k < d.count; k++) {
+			ld_diag_format(&d.msgs[k], line, sizeof(line));
+			assert_true(ld_text_ok(line, strlen(line)));
+		}
+		ld_diag_free(&d);
+	}
+	/* A rejected header does not let its keys fall into the section before. */
+	assert_int_equal(compile("[Policy]\nDeny=kexec\n[x\x1b]\nUser=0\n", &rs61, &c, &d),
+			 -EINVAL);
+	assert_int_equal(d.errors, 1);
+	ld_diag_free(&d);
+	/* UTF-8 text is fine (in a comment), and so are tabs and "\r\n". */
+	compile_ok("# caf\xc3\xa9 \xe2\x80\x94 policy\r\n[Policy]\r\n\tDeny=kexec\t# tab\r\n",
+		   &rs61, &c, 0);
+	ld_compiled_free(&c);
+	/* The file name is shown escaped too. */
+	assert_int_equal(ld_policy_compile_buffer("\x1b]0;t\x07.conf", "[Policy]\nDeny=x\n", 16,
+						  &rs61, &topts, &c, &d),
+			 -EINVAL);
+	ld_diag_format(&d.msgs[0], line, sizeof(line));
+	assert_true(ld_text_ok(line, strlen(line)));
+	assert_non_null(strstr(line, "\\x1b]0;t\\x07.conf:2: error:"));
+	ld_diag_free(&d);
+}
+
+/* A section that is nearly [Policy] and names no subject was meant to be [Policy]. */
+static void test_policy_section_typo(void **state)
+{
+	(void)state;
+	assert_invalid("[Polcy]\nDeny=dev_mem\n", &rs61, 1,
+		       "section [Polcy] names no subject; did you mean [Policy]?");
+	assert_invalid("[Polices]\nDeny=dev_mem\n", &rs61, 1, "did you mean [Policy]?");
+	assert_invalid("[Plicy]\nMode=audit\n", &rs61, 1, "did you mean [Policy]?");
+	assert_invalid("[lonely]\nDeny=all\n", &rs61, 1, "names no subject (Executable=");
+}
+
+/*
+ * inih's public interface only: what upstream and every distribution ship. Debian's build
+ * also exports its switches as variables; set them to upstream's defaults (200-byte lines,
+ * multi-line values on) and the language must not change.
+ */
+extern int ini_max_line __attribute__((weak));
+extern bool ini_allow_multiline __attribute__((weak));
+extern char *ini_inline_comment_prefixes __attribute__((weak));
+
+static void test_inih_build_options_do_not_matter(void **state)
+{
+	char *text = malloc(5000);
+	struct ld_compiled c;
+	size_t off;
+	(void)state;
+
+	if (&ini_max_line) {
+		ini_max_line = 200;
+		ini_allow_multiline = true;
+	}
+	if (&ini_inline_comment_prefixes)
+		ini_inline_comment_prefixes = "";
+	/* A 3000-byte line, an indented line (no continuation), inline ';' comments. */
+	off = (size_t)sprintf(text, "[Policy]\nDeny=kexec");
+	memset(text + off, ' ', 3000);
+	off += 3000;
+	off += (size_t)sprintf(text + off, "dev_mem ; a comment\n  Audit=perf\n\tDeny=kcore\n");
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.pol.action[0][num(&rs61, "kexec")], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][num(&rs61, "dev_mem")], LD_ACT_DENY);
+	assert_int_equal(c.pol.action[0][num(&rs61, "perf")], LD_ACT_AUDIT);
+	assert_int_equal(c.pol.action[0][num(&rs61, "kcore")], LD_ACT_DENY);
+	ld_compiled_free(&c);
+	/* An indented word without '=' is an error, never a continuation of the value above. */
+	assert_invalid("[Policy]\nDeny=kexec\n  dev_mem\n", &rs61, 3, "expected 'Key=value'");
+	free(text);
+}
+
+/* A FIFO given as the policy is refused at once. */
+static void test_policy_fifo(void **state)
+{
+	char path[300];
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	(void)state;
+
+	snprintf(path, sizeof(path), "%s/fifo.conf", tmpdir);
+	assert_int_equal(mkfifo(path, 0600), 0);
+	alarm(20);
+	assert_int_equal(ld_policy_compile_file(path, &rs61, &topts, &c, &d), -LD_ENOTREG);
+	alarm(0);
+	assert_non_null(strstr(d.msgs[0].text, "not a regular file"));
+	assert_int_equal(ld_policy_exit_code(-LD_ENOTREG), LD_EXIT_ERR);
+	ld_diag_free(&d);
+}
+
 /* ---- subjects ------------------------------------------------------------------------ */
 
+/* An executable file (mode 0755) in tmpdir. */
 static void make_file(const char *name, char *path, size_t len)
 {
 	snprintf(path, len, "%s/%s", tmpdir, name);
 	write_file(path, "#!/bin/sh\n");
+	assert_int_equal(chmod(path, 0755), 0);
 }
 
 static void test_executable_identity(void **state)
@@ -1099,6 +1338,32 @@ static void test_explain_command(void **state)
 	}
 }
 
+/* Reason names in any case, as in policies. */
+static void test_explain_reason_case(void **state)
+{
+	static char out[65536], err[8192];
+	(void)state;
+
+	{
+		char *argv[] = { "explain", "--profile", "desktop",  "--reason",
+				 "DEV_MEM", "--btf",	 btf61_path, NULL };
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "dev_mem (/dev/mem,kmem,port"));
+		assert_non_null(strstr(out, "verdict:    deny"));
+	}
+	{
+		char *argv[] = { "explain",   "--profile", "desktop",  "--reason",
+				 "Integrity", "--btf",	   btf61_path, NULL };
+
+		assert_int_equal(run(cmd_explain, argv, out, sizeof(out), err, sizeof(err)),
+				 LD_EXIT_OK);
+		assert_non_null(strstr(out, "hibernation"));
+		assert_null(strstr(out, "kcore"));
+	}
+}
+
 /* ---- fixtures -------------------------------------------------------------------------- */
 
 static int setup(void **state)
@@ -1133,7 +1398,7 @@ static int teardown(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_empty_policy_allows_all),
+		cmocka_unit_test(test_empty_policy),
 		cmocka_unit_test(test_groups_per_numbering),
 		cmocka_unit_test(test_lines_apply_in_order),
 		cmocka_unit_test(test_words_case_commas_comments),
@@ -1144,6 +1409,15 @@ int main(void)
 		cmocka_unit_test(test_structure_errors),
 		cmocka_unit_test(test_errors_in_several_places),
 		cmocka_unit_test(test_line_limits),
+		cmocka_unit_test(test_line_limit_exact),
+		cmocka_unit_test(test_colon_is_no_separator),
+		cmocka_unit_test(test_host_whole_value),
+		cmocka_unit_test(test_executable_needs_exec_bit),
+		cmocka_unit_test(test_comma_in_path),
+		cmocka_unit_test(test_control_bytes),
+		cmocka_unit_test(test_policy_section_typo),
+		cmocka_unit_test(test_inih_build_options_do_not_matter),
+		cmocka_unit_test(test_policy_fifo),
 		cmocka_unit_test(test_executable_identity),
 		cmocka_unit_test(test_executable_errors),
 		cmocka_unit_test(test_cgroups),
@@ -1161,6 +1435,7 @@ int main(void)
 		cmocka_unit_test(test_unknown_profile),
 		cmocka_unit_test(test_check_command),
 		cmocka_unit_test(test_explain_command),
+		cmocka_unit_test(test_explain_reason_case),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

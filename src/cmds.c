@@ -1,0 +1,665 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * The command table and the one command-line parser every command uses (see cmds.h). Global
+ * options (-j, -p) may stand anywhere: before the command (here) or after it (the parser).
+ */
+#include "cmds.h"
+#include "policy/policy.h"
+#include "reasons.h"
+#include "util.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the table ---------------------------------------------------------------------------- */
+
+static const struct ld_opt no_opts[] = { { 0 } };
+
+static const struct ld_opt reasons_opts[] = {
+	{ 0, "btf", "FILE",
+	  "read enum lockdown_reason from FILE (raw BTF, or an ELF\n"
+	  "file with a .BTF section) instead of\n" LD_DEFAULT_BTF },
+	{ 0 },
+};
+
+static const struct ld_opt raise_opts[] = {
+	{ 'y', "yes", NULL,
+	  "do not ask for confirmation (required when stdin is not\na terminal)" },
+	{ 0, "lockdown-file", "PATH", "write PATH instead of securityfs's lockdown file" },
+	{ 0 },
+};
+
+static const struct ld_opt check_opts[] = {
+	{ 0, "profile", "NAME", "a built-in preset instead of POLICY: {profiles}" },
+	{ 0, "btf", "FILE",
+	  "resolve reason names against the BTF in FILE instead of\n" LD_DEFAULT_BTF
+	  " (check a policy for another kernel)" },
+	{ 0, "audit", NULL, "compile in audit mode, as `apply --audit` would" },
+	{ 0 },
+};
+
+static const struct ld_opt explain_opts[] = {
+	{ 0, "profile", "NAME", "a built-in preset instead of POLICY: {profiles}" },
+	{ 0, "reason", "R",
+	  "a reason name (dev_mem, kexec, ... in any case; see\n"
+	  "`lockdown reasons`), or a group (all, integrity,\n"
+	  "confidentiality) for a table" },
+	{ 0, "exe", "PATH",
+	  "the task runs this executable (matched by device and inode);\n"
+	  "default: an executable no rule names" },
+	{ 0, "uid", "N|NAME", "the task's uid (default 0: these operations usually need\nroot)" },
+	{ 0, "cgroup", "PATH",
+	  "the task's cgroup v2 (/sys/fs/cgroup/x, or x); default: a\ncgroup no rule names" },
+	{ 0, "container", NULL,
+	  "the task is not in the initial pid and net namespaces (by\n"
+	  "default it is: a host process)" },
+	{ 0, "audit", NULL, "as `apply --audit` would enforce it" },
+	{ 0, "btf", "FILE", "reason numbers from FILE instead of " LD_DEFAULT_BTF },
+	{ 0 },
+};
+
+static const struct ld_opt audit_opts[] = {
+	{ 0, "kconfig", "FILE",
+	  "kernel config, plain or gzip (default: /proc/config.gz,\n"
+	  "/boot/config-$(uname -r),\n/usr/lib/modules/$(uname -r)/config,\n"
+	  "/lib/modules/$(uname -r)/build/.config)" },
+	{ 0, "cmdline", "FILE", "kernel command line (default /proc/cmdline)" },
+	{ 0, "sysctl-root", "DIR",
+	  "sysctl tree, e.g. DIR/kernel/kptr_restrict (default\n/proc/sys)" },
+	{ 0, "securityfs", "DIR", "directory holding 'lockdown' and 'lsm' (default:\nsecurityfs)" },
+	{ 0, "sysfs-root", "DIR",
+	  "sysfs tree for module/module/parameters/sig_enforce and\n"
+	  "firmware/efi/efivars (default /sys)" },
+	{ 0, "offline", NULL, "read only the inputs given above, nothing of this\nmachine" },
+	{ 0, "strict", NULL, "exit 1 when a check is unknown, not only when one fails" },
+	{ 0, "profile", "NAME",
+	  "cloudflare (default): lockdown integrity is enough,\n"
+	  "kexec_file with forced signatures is allowed; kspp:\n"
+	  "confidentiality, no kexec at all, stricter sysctls" },
+	{ 0, "fix", "WHAT",
+	  "print what fixes the failing checks instead of the report:\n"
+	  "kconfig  a fragment for scripts/kconfig/merge_config.sh\n"
+	  "sysctl   a drop-in for /etc/sysctl.d/\n"
+	  "cmdline  kernel parameters to add" },
+	{ 0 },
+};
+
+const struct ld_cmd ld_cmds[] = {
+	{
+		.name = "status",
+		.fn = cmd_status,
+		.args = "[-j]",
+		.summary = "kernel lockdown level, LSMs, BPF LSM, Secure Boot, module signing",
+		.opts = no_opts,
+		.about = "Show the kernel's lockdown level, the active LSMs, whether BPF LSM is "
+			 "usable\n"
+			 "(and the boot parameter that makes it so), EFI Secure Boot state and "
+			 "module\n"
+			 "signature enforcement, and the enforcer's policy. Fields that need root "
+			 "say\n"
+			 "so instead of failing.",
+		.json = "one object; a field that cannot be read is null, with\n"
+			"the reason under \"errors\"",
+		.epilog = "exit status: 0 ok, 2 usage error.",
+	},
+	{
+		.name = "reasons",
+		.fn = cmd_reasons,
+		.args = "[-j] [--btf FILE]",
+		.summary =
+			"the running kernel's lockdown reasons: number, name, class, description",
+		.opts = reasons_opts,
+		.about = "List the lockdown reasons of the running kernel (or of the kernel whose "
+			 "BTF is\n"
+			 "FILE): number, name, class and what the reason protects. Numbers differ "
+			 "between\n"
+			 "kernels; names are stable and are what policies use.",
+		.json = "an array of {number, name, class, description}",
+		.epilog = "exit status: 0 ok, 2 usage error or unreadable BTF.",
+	},
+	{
+		.name = "raise",
+		.fn = cmd_raise,
+		.args = "integrity|confidentiality [--yes] [--lockdown-file PATH]",
+		.summary = "raise the kernel's own lockdown level (irreversible until reboot)",
+		.opts = raise_opts,
+		.operand = "LEVEL (integrity or confidentiality)",
+		.min_operands = 1,
+		.max_operands = 1,
+		.about = "Raise the kernel's own lockdown level. This cannot be undone until "
+			 "reboot:\n"
+			 "  integrity        blocks unsigned modules, /dev/mem, kexec of unsigned "
+			 "images,\n"
+			 "                   hibernation, raw I/O ports, MSRs, PCI BARs, debugfs, "
+			 "...\n"
+			 "  confidentiality  also blocks /proc/kcore, kprobes, perf kernel "
+			 "sampling,\n"
+			 "                   tracefs and BPF reads of kernel memory",
+		.json = "{previous, kernel_level, changed}",
+		.epilog = "exit status: 0 raised or already there, 1 refused (lowering, not "
+			  "confirmed),\n"
+			  "2 usage or system error.",
+	},
+	{
+		.name = "check",
+		.fn = cmd_check,
+		.args = "(POLICY | --profile NAME) [-j] [--btf FILE] [--audit]",
+		.summary = "validate a policy offline and print its compiled table",
+		.opts = check_opts,
+		.operand = "POLICY",
+		.max_operands = 1,
+		.about = "Validate a lockdown policy without loading anything and print what it "
+			 "compiles\n"
+			 "to for this kernel: for each rule (the [Policy] default and every "
+			 "subject\n"
+			 "section) the action (allow, audit, deny) of every lockdown reason, and "
+			 "the\n"
+			 "subjects each rule applies to. Warnings (reasons this kernel lacks) and "
+			 "errors\n"
+			 "(with file:line) go to stderr. See docs/policy.md for the language.",
+		.json = "validity, diagnostics, digest, rules with actions\nand subjects",
+		.epilog = "exit status: 0 valid, 1 invalid policy, 2 usage or system error.\n\n"
+			  "example:\n"
+			  "  lockdown check /etc/lockdown/policy.conf\n"
+			  "  lockdown check --profile desktop -j",
+	},
+	{
+		.name = "explain",
+		.fn = cmd_explain,
+		.args = "(POLICY | --profile NAME) --reason R [--exe PATH]\n"
+			"                        [--uid N|NAME] [--cgroup PATH] [--container]\n"
+			"                        [--audit] [--btf FILE] [-j]",
+		.summary = "what a policy decides for a subject and reason, and which rule matched",
+		.opts = explain_opts,
+		.operand = "POLICY",
+		.max_operands = 1,
+		.about = "Say what the policy decides when a task asks the kernel for a "
+			 "lockdown-protected\n"
+			 "operation: the action (allow, audit, deny), the outcome, the rule that "
+			 "matched\n"
+			 "and why (rules are tried most specific first: executable > cgroup > uid "
+			 "> host >\n"
+			 "default). This runs the decision function the BPF program runs, offline.",
+		.json = "the subject, and a verdict per reason",
+		.epilog =
+			"exit status: 0 explained, 1 invalid policy, 2 usage or system error.\n\n"
+			"example:\n"
+			"  lockdown explain --profile baseline --reason kexec --container\n"
+			"  lockdown explain policy.conf --reason dev_mem --exe /usr/sbin/flashrom",
+	},
+	/* Commands that parse their own arguments, for now (see cmds.h to adopt the parser). */
+	{
+		.name = "apply",
+		.fn = cmd_apply,
+		.args = "(POLICY | --profile NAME) [--audit] [--btf FILE]",
+		.summary = "enforce a policy through the BPF LSM program (pinned; outlives the "
+			   "command)",
+		.own_parser = true,
+	},
+	{
+		.name = "events",
+		.fn = cmd_events,
+		.args = "[-j] [--follow]",
+		.summary = "the enforcer's reports: denied and audited calls",
+		.own_parser = true,
+	},
+	{
+		.name = "stats",
+		.fn = cmd_stats,
+		.args = "[-j]",
+		.summary = "the enforcer's exact per-reason counters",
+		.own_parser = true,
+	},
+	{
+		.name = "remove",
+		.fn = cmd_remove,
+		.args = "",
+		.summary = "stop enforcing: unpin and detach the program",
+		.own_parser = true,
+	},
+	{
+		.name = "audit",
+		.fn = cmd_audit,
+		.args = "[-j] [--profile cloudflare|kspp] [--offline] [--strict]\n"
+			"                      [--kconfig FILE] [--cmdline FILE] [--sysctl-root "
+			"DIR]\n"
+			"                      [--securityfs DIR] [--sysfs-root DIR]\n"
+			"                      [--fix kconfig|sysctl|cmdline]",
+		.summary = "the kernel's effective self-protection: checks, evidence and fixes",
+		.opts = audit_opts,
+		.about = "Audit the kernel's effective protection of its own image: module\n"
+			 "signing, kexec, lockdown, KASLR, pointer and log leaks, /dev/mem and "
+			 "other\n"
+			 "windows onto kernel memory, BPF and Secure Boot. Each check reads the\n"
+			 "kernel config, the command line, sysctls and runtime files, and says\n"
+			 "which evidence decided it: module signatures count as enforced whether\n"
+			 "the config forces them, module.sig_enforce=1 is given, or the kernel is\n"
+			 "locked down. A fact that cannot be read makes a check 'unknown'. Inputs\n"
+			 "default to the running system's; an input named here must be there.",
+		.json = "the profile, the inputs, and each check with its\nstatus, evidence and "
+			"fix",
+		.epilog = "examples:\n"
+			  "  lockdown audit\n"
+			  "  lockdown audit --offline --kconfig /boot/config-6.1.0-50-amd64 -j\n"
+			  "  lockdown audit --fix sysctl > /etc/sysctl.d/90-lockdown.conf\n\n"
+			  "exit status: 0 no check failed, 1 some check failed (or, with --strict, "
+			  "is\n"
+			  "unknown), 2 usage or input error.",
+	},
+};
+const unsigned int ld_cmd_count = sizeof(ld_cmds) / sizeof(ld_cmds[0]);
+
+const struct ld_cmd *ld_cmd_find(const char *name)
+{
+	for (unsigned int i = 0; i < ld_cmd_count; i++)
+		if (strcmp(ld_cmds[i].name, name) == 0)
+			return &ld_cmds[i];
+	return NULL;
+}
+
+/* ---- help -------------------------------------------------------------------------------- */
+
+/*
+ * Text with "{profiles}" replaced by the preset names, each line indented by indent (the first
+ * by first_indent). The names wrap to a line of their own when the line would pass 80 columns.
+ */
+static void put_text(FILE *f, const char *text, int indent, int first_indent)
+{
+	static const char token[] = "{profiles}";
+	int ind = first_indent;
+
+	while (*text) {
+		size_t l = strcspn(text, "\n");
+		const char *tok = memchr(text, '{', l);
+
+		fprintf(f, "%*s", ind, "");
+		if (tok && (size_t)(text + l - tok) >= sizeof(token) - 1 &&
+		    strncmp(tok, token, sizeof(token) - 1) == 0) {
+			const char *names = ld_preset_names();
+			const char *rest = tok + sizeof(token) - 1;
+			int before = (int)(tok - text);
+
+			if (ind + before + (int)strlen(names) > 80) {
+				int keep = before;
+
+				while (keep > 0 && text[keep - 1] == ' ')
+					keep--;
+				fprintf(f, "%.*s\n%*s%s%.*s\n", keep, text, indent, "", names,
+					(int)(text + l - rest), rest);
+			} else {
+				fprintf(f, "%.*s%s%.*s\n", before, text, names,
+					(int)(text + l - rest), rest);
+			}
+		} else {
+			fprintf(f, "%.*s\n", (int)l, text);
+		}
+		text += l;
+		if (*text == '\n')
+			text++;
+		ind = indent;
+	}
+}
+
+static void opt_left(const struct ld_opt *o, char *buf, size_t len)
+{
+	const char *sp = o->arg ? " " : "", *arg = o->arg ? o->arg : "";
+
+	if (o->short_name)
+		snprintf(buf, len, "-%c, --%s%s%s", o->short_name, o->name, sp, arg);
+	else
+		snprintf(buf, len, "--%s%s%s", o->name, sp, arg);
+}
+
+void ld_cmd_help(const struct ld_cmd *c, FILE *f)
+{
+	char left[64];
+	int w = 14;
+
+	fprintf(f, "usage: lockdown %s %s\n\n", c->name, c->args);
+	if (c->about) {
+		put_text(f, c->about, 0, 0);
+		fputc('\n', f);
+	}
+	for (const struct ld_opt *o = c->opts; o && o->name; o++) {
+		opt_left(o, left, sizeof(left));
+		if ((int)strlen(left) > w)
+			w = (int)strlen(left);
+	}
+	w += 2;
+	fprintf(f, "options:\n");
+	for (const struct ld_opt *o = c->opts; o && o->name; o++) {
+		opt_left(o, left, sizeof(left));
+		fprintf(f, "  %-*s", w, left);
+		put_text(f, o->help, w + 2, 0);
+	}
+	if (c->json) {
+		fprintf(f, "  %-*sJSON: ", w, "-j, -p");
+		put_text(f, c->json, w + 2, 0);
+	}
+	fprintf(f, "  %-*s%s\n", w, "-h, --help", "this help");
+	if (c->epilog) {
+		fputc('\n', f);
+		put_text(f, c->epilog, 0, 0);
+	}
+}
+
+static void usage(FILE *f)
+{
+	fprintf(f, "usage: lockdown [-j|--json] [-p|--pretty] COMMAND [ARGS]\n\n"
+		   "Fine-grained kernel lockdown: per-operation, per-subject decisions through a\n"
+		   "BPF LSM program, and the kernel's own lockdown level.\n\ncommands:\n");
+	for (unsigned int i = 0; i < ld_cmd_count; i++)
+		fprintf(f, "  %-9s %s\n", ld_cmds[i].name, ld_cmds[i].summary);
+	fprintf(f, "\nglobal options:\n"
+		   "  -j, --json     machine-readable JSON output\n"
+		   "  -p, --pretty   pretty-printed JSON (implies -j)\n"
+		   "  -h, --help     this help; `lockdown COMMAND --help` for a command\n"
+		   "  -V, --version  print the version\n\n"
+		   "exit codes: 0 ok, 1 refused or failed check, 2 usage or system error.\n"
+		   "See lockdown(8).\n");
+}
+
+/* ---- parsing ----------------------------------------------------------------------------- */
+
+static bool args_fail(struct ld_args *a)
+{
+	a->exit = LD_EXIT_ERR;
+	return false;
+}
+
+/* A global option every command has: -j, -p; -h is handled by the caller. */
+static bool global_short(char ch)
+{
+	if (ch == 'j') {
+		ld_g.json = true;
+		return true;
+	}
+	if (ch == 'p') {
+		ld_g.json = ld_g.pretty = true;
+		return true;
+	}
+	return false;
+}
+
+static bool global_long(const char *name)
+{
+	if (strcmp(name, "json") == 0)
+		return global_short('j');
+	if (strcmp(name, "pretty") == 0)
+		return global_short('p');
+	return false;
+}
+
+static bool set_opt(struct ld_args *a, unsigned int k, const char *value)
+{
+	const struct ld_opt *o = &a->cmd->opts[k];
+
+	if (o->arg && a->value[k]) {
+		ld_usage_error(a->cmd->name, "--%s given twice", o->name);
+		return false;
+	}
+	a->value[k] = value;
+	return true;
+}
+
+/* The nearest option name, for "did you mean". */
+static const char *near_opt(const struct ld_cmd *c, const char *name, size_t n)
+{
+	char buf[64];
+
+	if (n >= sizeof(buf))
+		return NULL;
+	memcpy(buf, name, n);
+	buf[n] = '\0';
+	for (const struct ld_opt *o = c->opts; o->name; o++)
+		if (ld_edit_distance(buf, o->name) <= 2)
+			return o->name;
+	return NULL;
+}
+
+bool ld_args_parse(const char *cmd, int argc, char **argv, struct ld_args *a)
+{
+	const struct ld_cmd *c = ld_cmd_find(cmd);
+	bool dashdash = false;
+	unsigned int nopts = 0;
+
+	memset(a, 0, sizeof(*a));
+	a->cmd = c;
+	if (!c || c->own_parser || !c->opts) {
+		ld_err("%s: no option table (internal error)", cmd);
+		return args_fail(a);
+	}
+	while (c->opts[nopts].name)
+		nopts++;
+	if (nopts > LD_ARGS_MAX_OPTS || c->max_operands > LD_ARGS_MAX_OPERANDS) {
+		ld_err("%s: option table too large (internal error)", cmd);
+		return args_fail(a);
+	}
+	for (int i = 1; i < argc; i++) {
+		const char *s = argv[i];
+
+		if (dashdash || s[0] != '-' || s[1] == '\0') {
+			if (a->noperands >= c->max_operands) {
+				ld_usage_error(cmd, "unexpected argument '%s'", s);
+				return args_fail(a);
+			}
+			a->operand[a->noperands++] = s;
+			continue;
+		}
+		if (strcmp(s, "--") == 0) {
+			dashdash = true;
+			continue;
+		}
+		if (s[1] == '-') {
+			const char *name = s + 2, *eq = strchr(name, '=');
+			size_t n = eq ? (size_t)(eq - name) : strlen(name);
+			unsigned int k;
+
+			if (!eq && strcmp(name, "help") == 0) {
+				ld_cmd_help(c, stdout);
+				a->exit = LD_EXIT_OK;
+				return false;
+			}
+			if (!eq && global_long(name))
+				continue;
+			for (k = 0; k < nopts; k++)
+				if (strlen(c->opts[k].name) == n &&
+				    strncmp(c->opts[k].name, name, n) == 0)
+					break;
+			if (k == nopts) {
+				const char *near = near_opt(c, name, n);
+
+				if (near)
+					ld_usage_error(
+						cmd, "unknown option '--%.*s' (did you mean --%s?)",
+						(int)n, name, near);
+				else
+					ld_usage_error(cmd, "unknown option '--%.*s'", (int)n,
+						       name);
+				return args_fail(a);
+			}
+			if (!c->opts[k].arg) {
+				if (eq) {
+					ld_usage_error(cmd, "option --%s takes no argument",
+						       c->opts[k].name);
+					return args_fail(a);
+				}
+				if (!set_opt(a, k, ""))
+					return args_fail(a);
+				continue;
+			}
+			if (!eq && i + 1 >= argc) {
+				ld_usage_error(cmd, "option --%s needs an argument (%s)",
+					       c->opts[k].name, c->opts[k].arg);
+				return args_fail(a);
+			}
+			if (!set_opt(a, k, eq ? eq + 1 : argv[++i]))
+				return args_fail(a);
+			continue;
+		}
+		/* One or more short options: -y, -jp, -yj. */
+		for (const char *p = s + 1; *p; p++) {
+			unsigned int k;
+
+			if (*p == 'h') {
+				ld_cmd_help(c, stdout);
+				a->exit = LD_EXIT_OK;
+				return false;
+			}
+			if (global_short(*p))
+				continue;
+			for (k = 0; k < nopts; k++)
+				if (c->opts[k].short_name == *p)
+					break;
+			if (k == nopts) {
+				char shown[8];
+
+				ld_escape(shown, sizeof(shown), p, 1);
+				if (p[1] || p != s + 1)
+					ld_usage_error(cmd, "unknown option '-%s' in '%s'", shown,
+						       s);
+				else
+					ld_usage_error(cmd, "unknown option '-%s'", shown);
+				return args_fail(a);
+			}
+			if (!c->opts[k].arg) {
+				if (!set_opt(a, k, ""))
+					return args_fail(a);
+				continue;
+			}
+			/* An option with an argument takes the rest of the word, or the next. */
+			if (!p[1] && i + 1 >= argc) {
+				ld_usage_error(cmd, "option -%c needs an argument (%s)", *p,
+					       c->opts[k].arg);
+				return args_fail(a);
+			}
+			if (!set_opt(a, k, p[1] ? p + 1 : argv[++i]))
+				return args_fail(a);
+			break;
+		}
+	}
+	if (a->noperands < c->min_operands) {
+		ld_usage_error(cmd, "missing %s", c->operand ? c->operand : "argument");
+		return args_fail(a);
+	}
+	return true;
+}
+
+static int opt_index(const struct ld_args *a, const char *name)
+{
+	for (int k = 0; a->cmd && a->cmd->opts && a->cmd->opts[k].name; k++)
+		if (strcmp(a->cmd->opts[k].name, name) == 0)
+			return k;
+	/* A command asking for an option its table lacks: a programming error, caught by
+	 * every test that runs the command. */
+	fprintf(stderr, "lockdown: %s: no option --%s in the command table\n",
+		a->cmd ? a->cmd->name : "?", name);
+	abort();
+}
+
+const char *ld_arg(const struct ld_args *a, const char *name)
+{
+	return a->value[opt_index(a, name)];
+}
+
+bool ld_flag(const struct ld_args *a, const char *name)
+{
+	return a->value[opt_index(a, name)] != NULL;
+}
+
+/* ---- the program ------------------------------------------------------------------------ */
+
+/* "-j", "-p", "-jp", "--json", "--pretty": only global options in one word. */
+static bool only_globals(const char *s)
+{
+	if (strcmp(s, "--json") == 0 || strcmp(s, "--pretty") == 0)
+		return global_long(s + 2);
+	if (s[0] != '-' || s[1] == '\0' || s[1] == '-')
+		return false;
+	for (const char *p = s + 1; *p; p++)
+		if (*p != 'j' && *p != 'p')
+			return false;
+	for (const char *p = s + 1; *p; p++)
+		global_short(*p);
+	return true;
+}
+
+static int unknown_command(const char *name)
+{
+	const char *near = NULL;
+
+	for (unsigned int i = 0; i < ld_cmd_count; i++)
+		if (ld_edit_distance(name, ld_cmds[i].name) <= 2)
+			near = ld_cmds[i].name;
+	if (near)
+		return ld_usage_error(NULL, "unknown command '%s' (did you mean %s?)", name, near);
+	return ld_usage_error(NULL, "unknown command '%s'", name);
+}
+
+static int command_help(const struct ld_cmd *c)
+{
+	if (c->own_parser) {
+		char *sub[] = { (char *)c->name, "--help", NULL };
+
+		return c->fn(2, sub);
+	}
+	ld_cmd_help(c, stdout);
+	return LD_EXIT_OK;
+}
+
+int ld_main(int argc, char **argv)
+{
+	const struct ld_cmd *c;
+	const char *s;
+	int i = 1;
+
+	while (i < argc && only_globals(argv[i]))
+		i++;
+	if (i >= argc)
+		return ld_usage_error(NULL, "no command given");
+	s = argv[i];
+	if (strcmp(s, "-h") == 0 || strcmp(s, "--help") == 0 || strcmp(s, "help") == 0) {
+		if (i + 1 >= argc) {
+			usage(stdout);
+			return LD_EXIT_OK;
+		}
+		c = ld_cmd_find(argv[i + 1]);
+		if (!c)
+			return unknown_command(argv[i + 1]);
+		if (i + 2 < argc)
+			return ld_usage_error(NULL, "unexpected argument '%s' after '%s %s'",
+					      argv[i + 2], s, argv[i + 1]);
+		return command_help(c);
+	}
+	if (strcmp(s, "-V") == 0 || strcmp(s, "--version") == 0) {
+		if (i + 1 < argc)
+			return ld_usage_error(NULL, "unexpected argument '%s' after '%s'",
+					      argv[i + 1], s);
+		printf("lockdown %s\n", LD_VERSION);
+		return LD_EXIT_OK;
+	}
+	if (s[0] == '-')
+		return ld_usage_error(NULL, "unknown option '%s'", s);
+	c = ld_cmd_find(s);
+	if (!c)
+		return unknown_command(s);
+	if (c->own_parser) {
+		/* The command's getopt does not know -j and -p: take them out (up to "--"). */
+		int out = i + 1;
+
+		for (int k = i + 1; k < argc; k++) {
+			if (strcmp(argv[k], "--") == 0) {
+				while (k < argc)
+					argv[out++] = argv[k++];
+				break;
+			}
+			if (!only_globals(argv[k]))
+				argv[out++] = argv[k];
+		}
+		argv[out] = NULL;
+		argc = out;
+	}
+	return c->fn(argc - i, argv + i);
+}
