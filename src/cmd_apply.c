@@ -10,48 +10,9 @@
 #include "util.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown apply (POLICY | --profile NAME) [--audit] [--seal [--yes] "
-		"[--force]] [--btf FILE]\n\n"
-		"Compile POLICY (or a built-in preset) for the running kernel and enforce it\n"
-		"through the BPF LSM program on the kernel's locked_down hook. The first apply\n"
-		"loads the program and pins it under " LD_PIN_DIR "; enforcement outlives\n"
-		"the command. Applying again swaps the tables atomically: the new policy is\n"
-		"written beside the one in force, then one index flips, so no call ever sees a\n"
-		"half-written policy. A policy that does not compile changes nothing.\n\n"
-		"Sealing (--seal, or Seal=yes in [Policy]) keeps the policy in force until\n"
-		"reboot: the kernel then refuses, to root too, removing or unmounting the pins,\n"
-		"writable handles to the enforcer's maps, other programs using them, and any\n"
-		"way of borrowing an executable's exemption (writing its file, ptrace or\n"
-		"/proc/PID/mem into it, loading code into it that was not there when sealed).\n"
-		"A seal is refused when the policy still lets root change the kernel (an\n"
-		"integrity-class reason allowed by the default, host, uid or cgroup rules, or\n"
-		"audit mode), unless --force.\n\n"
-		"options:\n"
-		"  --profile NAME  a built-in preset: %s\n"
-		"  --audit         deny nothing: every deny becomes a logged would-deny\n"
-		"  --seal          seal the policy until reboot (asks first on a terminal)\n"
-		"  -y, --yes       do not ask (required to seal when stdin is not a terminal)\n"
-		"  --force         seal even a policy that leaves root a way to change the kernel\n"
-		"  --btf FILE      kernel BTF for reason names and CO-RE relocation\n"
-		"                  (default /sys/kernel/btf/vmlinux)\n"
-		"  -j, -p          JSON result\n\n"
-		"Needs root and BPF LSM in the kernel's active LSMs (see lockdown status).\n"
-		"exit status: 0 in force, 1 invalid policy, refused seal or already sealed,\n"
-		"2 usage or system error.\n\n"
-		"example:\n"
-		"  lockdown apply --profile desktop     # integrity, but hibernation allowed\n"
-		"  lockdown apply /etc/lockdown/site.conf --audit\n"
-		"  lockdown apply --profile integrity --seal --yes   # until reboot\n",
-		ld_preset_names());
-}
 
 static int apply_exit(int err)
 {
@@ -102,57 +63,28 @@ static int seal_checks(const struct ld_compiled *c, const struct ld_reasons *rs,
 
 int cmd_apply(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "profile", required_argument, NULL, 'P' },
-		{ "audit", no_argument, NULL, 'a' },
-		{ "seal", no_argument, NULL, 's' },
-		{ "yes", no_argument, NULL, 'y' },
-		{ "force", no_argument, NULL, 'F' },
-		{ "btf", required_argument, NULL, 'b' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct ld_policy_opts popts = { 0 };
 	struct ld_apply_opts aopts = { 0 };
 	struct ld_apply_result res;
-	const char *profile = NULL, *path = NULL;
-	bool seal = false, yes = false, force = false;
+	const char *profile, *path;
+	bool seal, yes, force;
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
+	struct ld_args a;
 	char why[1024], hex[65];
-	int ch, ret;
+	int ret;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "yh", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'P':
-			profile = optarg;
-			break;
-		case 'a':
-			popts.force_audit = true;
-			break;
-		case 's':
-			seal = true;
-			break;
-		case 'y':
-			yes = true;
-			break;
-		case 'F':
-			force = true;
-			break;
-		case 'b':
-			aopts.btf = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	ret = ld_policy_args("apply", argc, argv, profile, aopts.btf, &path, &rs);
+	if (!ld_args_parse("apply", argc, argv, &a))
+		return a.exit;
+	profile = ld_arg(&a, "profile");
+	path = a.noperands ? a.operand[0] : NULL;
+	popts.force_audit = ld_flag(&a, "audit");
+	seal = ld_flag(&a, "seal");
+	yes = ld_flag(&a, "yes");
+	force = ld_flag(&a, "force");
+	aopts.btf = ld_arg(&a, "btf");
+	ret = ld_policy_source("apply", path, profile, aopts.btf, &rs);
 	if (ret != 0)
 		return ret;
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);

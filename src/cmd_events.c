@@ -9,7 +9,6 @@
 
 #include <bpf/libbpf.h>
 #include <errno.h>
-#include <getopt.h>
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
@@ -18,29 +17,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: lockdown events [-j] [--follow]\n\n"
-		   "Print the enforcer's reports: every denied call, every call a rule audits,\n"
-		   "and in audit mode every would-deny, one line each:\n"
-		   "  lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat exe=/bin/cat "
-		   "uid=0 cgroup=1 rule=default\n"
-		   "exe is the executable's path while /proc/PID/exe still names the same file,\n"
-		   "else DEVMAJOR:DEVMINOR:INODE. Calls made from kernel context (no real actor)\n"
-		   "end with subject=kernel. Reports are read once: a second reader sees only\n"
-		   "newer ones. Each reason reports at most the policy's rate limit per second;\n"
-		   "lockdown stats counts what was rate-limited or dropped.\n\n"
-		   "options:\n"
-		   "  -f, --follow  keep reading until interrupted or the enforcer is removed\n"
-		   "                (otherwise print what is buffered and exit)\n"
-		   "  -j, -p        one JSON object per line: time, reason, class, description,\n"
-		   "                action, would_deny, pid, comm, exe, uid, cgroup, namespaces,\n"
-		   "                mode, rule, match, subject_is_actor, ...\n\n"
-		   "exit status: 0 ok, 2 nothing loaded or system error.\n\n"
-		   "example:\n"
-		   "  lockdown events -j --follow | jq 'select(.reason == \"dev_mem\")'\n");
-}
-
 struct events_state {
 	const struct ld_pinned *p;
 	struct ld_reasons rs;
@@ -48,6 +24,7 @@ struct events_state {
 	struct ld_meta meta[LD_GENS];
 	bool have_meta[LD_GENS];
 	__s64 mono_to_real;
+	bool journal; /* --journal: to the systemd journal, not stdout */
 };
 
 static volatile sig_atomic_t stop;
@@ -126,6 +103,13 @@ static int on_event(void *ctx, void *data, size_t size)
 	}
 	ec.mono_to_real_ns = s->mono_to_real;
 	ec.exe_path = exe_path(e, path, sizeof(path));
+	if (s->journal) {
+		int err = ld_journal_event(e, &ec);
+
+		if (err < 0)
+			ld_warn("events: writing to the journal: %s", strerror(-err));
+		return 0;
+	}
 	if (ld_g.json) {
 		ld_json_print(ld_event_json(e, &ec));
 	} else {
@@ -138,36 +122,21 @@ static int on_event(void *ctx, void *data, size_t size)
 
 int cmd_events(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "follow", no_argument, NULL, 'f' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	struct events_state s = { 0 };
 	struct ring_buffer *rb;
 	struct ld_pinned p;
-	bool follow = false;
+	struct ld_args a;
+	bool follow;
 	char why[512];
-	int ch, err;
+	int err;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "fh", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'f':
-			follow = true;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	if (optind != argc) {
-		ld_err("events: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
+	if (!ld_args_parse("events", argc, argv, &a))
+		return a.exit;
+	follow = ld_flag(&a, "follow");
+	s.journal = ld_flag(&a, "journal");
+	if (s.journal && !ld_journal_available())
+		return ld_usage_error("events", "--journal: this lockdown was built without "
+						"libsystemd");
 	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err) {
 		ld_err("events: %s", why);

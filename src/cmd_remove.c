@@ -5,43 +5,16 @@
 #include "util.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f, "usage: lockdown remove\n\n"
-		   "Stop enforcing: unpin the program, its link and maps from " LD_PIN_DIR ".\n"
-		   "The program detaches at once; its counters and buffered events are gone.\n"
-		   "The kernel's own lockdown level is not touched (it cannot be lowered).\n"
-		   "Nothing loaded is not an error.\n\n"
-		   "exit status: 0 removed or nothing loaded, 1 sealed, 2 system error.\n\n"
-		   "example:\n"
-		   "  lockdown remove && lockdown status\n");
-}
 
 int cmd_remove(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
+	struct ld_args a;
 	char why[512];
-	int ch, err;
+	int err;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
-		if (ch == 'h') {
-			usage(stdout);
-			return LD_EXIT_OK;
-		}
-		usage(stderr);
-		return LD_EXIT_ERR;
-	}
-	if (optind != argc) {
-		ld_err("remove: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
+	if (!ld_args_parse("remove", argc, argv, &a))
+		return a.exit;
 	err = ld_enforcer_remove(why, sizeof(why));
 	if (ld_g.json) {
 		struct json_object *o = json_object_new_object();

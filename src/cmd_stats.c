@@ -9,42 +9,11 @@
 #include "util.h"
 
 #include <errno.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-
-static void usage(FILE *f)
-{
-	fprintf(f,
-		"usage: lockdown stats [-j] [--format text|json|prometheus] [--output FILE]\n\n"
-		"Per reason, how many calls the enforcer allowed, audited (allowed and\n"
-		"reported, including would-denies in audit mode) and denied since it was\n"
-		"loaded; how many reports went to the event buffer, how many were held back\n"
-		"by the per-reason rate limit, and how many were dropped because the buffer\n"
-		"was full. Counts are exact (per-CPU counters, summed). The text view lists\n"
-		"reasons with a nonzero count; JSON lists every reason of this kernel.\n"
-		"A sealed enforcer also counts the attempts on itself it refused, per kind\n"
-		"(tamper unlink, umount, map-write, ptrace, ...), in the DENIED column.\n\n"
-		"options:\n"
-		"  -j, -p              JSON: {\"reasons\": [...], \"total\": {...}, \"tamper\": "
-		"[...]}\n"
-		"  --format FORMAT     text, json or prometheus: the Prometheus text format with\n"
-		"                      lockdown_decisions_total, lockdown_events_total,\n"
-		"                      lockdown_tamper_refused_total, lockdown_kernel_level,\n"
-		"                      lockdown_enforcer_loaded, lockdown_sealed and\n"
-		"                      lockdown_policy_info (also when nothing is loaded)\n"
-		"  -o, --output FILE   write to FILE atomically (a temporary file renamed over\n"
-		"                      it), e.g. into node_exporter's textfile directory\n\n"
-		"exit status: 0 ok, 1 pins of another lockdown version, 2 nothing loaded (text\n"
-		"and JSON) or system error.\n\n"
-		"example:\n"
-		"  lockdown stats -j | jq '.total.denied'\n"
-		"  lockdown stats --format prometheus -o "
-		"/var/lib/prometheus/node-exporter/lockdown.prom\n");
-}
 
 enum format { TEXT, JSON, PROMETHEUS };
 
@@ -198,51 +167,29 @@ static int write_atomically(const char *path, enum format fmt, const struct ld_s
 
 int cmd_stats(int argc, char **argv)
 {
-	static const struct option opts[] = {
-		{ "format", required_argument, NULL, 'F' },
-		{ "output", required_argument, NULL, 'o' },
-		{ "help", no_argument, NULL, 'h' },
-		{ 0 },
-	};
 	static struct ld_snapshot s;
-	enum format fmt = ld_g.json ? JSON : TEXT;
-	const char *output = NULL;
+	enum format fmt;
+	const char *output, *format;
 	struct ld_reasons rs;
 	struct ld_pinned p;
+	struct ld_args a;
 	char why[512];
-	int ch, err;
+	int err;
 
-	optind = 1;
-	while ((ch = getopt_long(argc, argv, "o:h", opts, NULL)) != -1) {
-		switch (ch) {
-		case 'F':
-			if (!strcmp(optarg, "text"))
-				fmt = TEXT;
-			else if (!strcmp(optarg, "json"))
-				fmt = JSON;
-			else if (!strcmp(optarg, "prometheus"))
-				fmt = PROMETHEUS;
-			else {
-				ld_err("stats: --format %s: expected text, json or prometheus",
-				       optarg);
-				return LD_EXIT_ERR;
-			}
-			break;
-		case 'o':
-			output = optarg;
-			break;
-		case 'h':
-			usage(stdout);
-			return LD_EXIT_OK;
-		default:
-			usage(stderr);
-			return LD_EXIT_ERR;
-		}
-	}
-	if (optind != argc) {
-		ld_err("stats: unexpected argument '%s'", argv[optind]);
-		return LD_EXIT_ERR;
-	}
+	if (!ld_args_parse("stats", argc, argv, &a))
+		return a.exit;
+	output = ld_arg(&a, "output");
+	format = ld_arg(&a, "format");
+	fmt = ld_g.json ? JSON : TEXT; /* -j anywhere, known once parsed */
+	if (format && !strcmp(format, "text"))
+		fmt = TEXT;
+	else if (format && !strcmp(format, "json"))
+		fmt = JSON;
+	else if (format && !strcmp(format, "prometheus"))
+		fmt = PROMETHEUS;
+	else if (format)
+		return ld_usage_error("stats", "--format %s: expected text, json or prometheus",
+				      ld_safe(format));
 	memset(&s, 0, sizeof(s));
 	s.have_level = read_kernel_level(&s.kernel_level);
 	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));

@@ -86,6 +86,40 @@ static const struct ld_opt audit_opts[] = {
 	{ 0 },
 };
 
+static const struct ld_opt apply_opts[] = {
+	{ 0, "profile", "NAME", "a built-in preset instead of POLICY: {profiles}" },
+	{ 0, "audit", NULL, "deny nothing: every deny becomes a logged would-deny" },
+	{ 0, "seal", NULL, "seal the policy until reboot (asks first on a terminal)" },
+	{ 'y', "yes", NULL, "do not ask (required to seal when stdin is not a\nterminal)" },
+	{ 0, "force", NULL, "seal even a policy that leaves root a way to change the\nkernel" },
+	{ 0, "btf", "FILE",
+	  "kernel BTF for reason names and CO-RE relocation\n(default " LD_DEFAULT_BTF ")" },
+	{ 0 },
+};
+
+static const struct ld_opt events_opts[] = {
+	{ 'f', "follow", NULL,
+	  "keep reading until interrupted or the enforcer is removed\n(otherwise print what "
+	  "is buffered and exit)" },
+	{ 0, "journal", NULL,
+	  "write each event to the systemd journal instead of stdout,\nwith LOCKDOWN_* fields "
+	  "(builds with libsystemd)" },
+	{ 0 },
+};
+
+static const struct ld_opt stats_opts[] = {
+	{ 0, "format", "FORMAT",
+	  "text, json or prometheus: the Prometheus text format with\n"
+	  "lockdown_decisions_total, lockdown_events_total,\n"
+	  "lockdown_tamper_refused_total, lockdown_kernel_level,\n"
+	  "lockdown_enforcer_loaded, lockdown_sealed and\n"
+	  "lockdown_policy_info (also when nothing is loaded)" },
+	{ 'o', "output", "FILE",
+	  "write to FILE atomically (a temporary file renamed over\nit), e.g. into "
+	  "node_exporter's textfile directory" },
+	{ 0 },
+};
+
 const struct ld_cmd ld_cmds[] = {
 	{
 		.name = "status",
@@ -189,35 +223,138 @@ const struct ld_cmd ld_cmds[] = {
 			"  lockdown explain --profile baseline --reason kexec --container\n"
 			"  lockdown explain policy.conf --reason dev_mem --exe /usr/sbin/flashrom",
 	},
-	/* Commands that parse their own arguments, for now (see cmds.h to adopt the parser). */
 	{
 		.name = "apply",
 		.fn = cmd_apply,
-		.args = "(POLICY | --profile NAME) [--audit] [--btf FILE]",
+		.args = "(POLICY | --profile NAME) [--audit] [--seal [--yes] [--force]]\n"
+			"                      [--btf FILE] [-j]",
 		.summary = "enforce a policy through the BPF LSM program (pinned; outlives the "
 			   "command)",
-		.own_parser = true,
+		.opts = apply_opts,
+		.operand = "POLICY",
+		.max_operands = 1,
+		.about = "Compile POLICY (or a built-in preset) for the running kernel and enforce "
+			 "it\n"
+			 "through the BPF LSM program on the kernel's locked_down hook. The first "
+			 "apply\n"
+			 "loads the program and pins it under /sys/fs/bpf/lockdown; enforcement "
+			 "outlives\n"
+			 "the command. Applying again swaps the tables atomically: the new policy "
+			 "is\n"
+			 "written beside the one in force, then one index flips, so no call ever "
+			 "sees a\n"
+			 "half-written policy. A policy that does not compile changes nothing.\n\n"
+			 "Sealing (--seal, or Seal=yes in [Policy]) keeps the policy in force "
+			 "until\n"
+			 "reboot: the kernel then refuses, to root too, removing or unmounting the "
+			 "pins,\n"
+			 "writable handles to the enforcer's maps, other programs using them, and "
+			 "any\n"
+			 "way of borrowing an executable's exemption (writing its file, ptrace or\n"
+			 "/proc/PID/mem into it, loading code into it that was not there when "
+			 "sealed).\n"
+			 "A seal is refused when the policy still lets root change the kernel (an\n"
+			 "integrity-class reason allowed by the default, host, uid or cgroup "
+			 "rules, or\n"
+			 "audit mode), unless --force.\n\n"
+			 "Needs root and BPF LSM in the kernel's active LSMs (see lockdown "
+			 "status).",
+		.json = "{applied, source, mode, digest, generation, first_load,\nprogram, sealed, "
+			"guards, trusted_files}",
+		.epilog = "exit status: 0 in force, 1 invalid policy, refused seal, already sealed "
+			  "or\n"
+			  "pins of another lockdown version, 2 usage or system error.\n\n"
+			  "example:\n"
+			  "  lockdown apply --profile desktop     # integrity, but hibernation "
+			  "allowed\n"
+			  "  lockdown apply /etc/lockdown/site.conf --audit\n"
+			  "  lockdown apply --profile integrity --seal --yes   # until reboot",
 	},
 	{
 		.name = "events",
 		.fn = cmd_events,
-		.args = "[-j] [--follow]",
-		.summary = "the enforcer's reports: denied and audited calls",
-		.own_parser = true,
+		.args = "[-j] [--follow] [--journal]",
+		.summary = "the enforcer's reports: denied and audited calls, refused tampering",
+		.opts = events_opts,
+		.about =
+			"Print the enforcer's reports: every denied call, every call a rule "
+			"audits,\n"
+			"and in audit mode every would-deny, one line each:\n"
+			"  lockdown: deny dev_mem (/dev/mem,kmem,port) pid=412 comm=cat "
+			"exe=/bin/cat uid=0 cgroup=1 rule=default\n"
+			"exe is the executable's path while /proc/PID/exe still names the same "
+			"file,\n"
+			"else the file name the kernel recorded and exe_id=MAJOR:MINOR:INODE. "
+			"Every\n"
+			"field from outside is escaped (\\xNN). Calls made from kernel context "
+			"end\n"
+			"with subject=kernel. A sealed enforcer also reports what it refused:\n"
+			"  lockdown: deny tamper unlink (removing a pin of the sealed enforcer) "
+			"...\n"
+			"Reports are read once: a second reader sees only newer ones. Each reason\n"
+			"reports at most the policy's rate limit per second; lockdown stats "
+			"counts\n"
+			"what was rate-limited or dropped.",
+		.json = "one JSON object per line: time, kind, reason, class,\ndescription, "
+			"action, "
+			"would_deny, pid, comm, exe,\nexe_name, uid, cgroup, namespaces, mode, "
+			"rule, "
+			"match,\nsubject_is_actor, ...",
+		.epilog = "exit status: 0 ok, 1 pins of another lockdown version, 2 nothing loaded "
+			  "or\n"
+			  "system error.\n\n"
+			  "example:\n"
+			  "  lockdown events -j --follow | jq 'select(.reason == \"dev_mem\")'\n"
+			  "  lockdown events --follow --journal   # what lockdown-events.service "
+			  "runs",
 	},
 	{
 		.name = "stats",
 		.fn = cmd_stats,
-		.args = "[-j]",
-		.summary = "the enforcer's exact per-reason counters",
-		.own_parser = true,
+		.args = "[-j] [--format text|json|prometheus] [--output FILE]",
+		.summary = "the enforcer's exact per-reason counters (also for Prometheus)",
+		.opts = stats_opts,
+		.about =
+			"Per reason, how many calls the enforcer allowed, audited (allowed and\n"
+			"reported, including would-denies in audit mode) and denied since it "
+			"was\n"
+			"loaded; how many reports went to the event buffer, how many were held "
+			"back\n"
+			"by the per-reason rate limit, and how many were dropped because the "
+			"buffer\n"
+			"was full. Counts are exact (per-CPU counters, atomic adds, summed). The "
+			"text\n"
+			"view lists reasons with a nonzero count; JSON lists every reason of this\n"
+			"kernel. A sealed enforcer also counts the attempts on itself it refused, "
+			"per\n"
+			"kind (tamper unlink, umount, map-write, ptrace, ...), as DENIED.",
+		.json = "{\"reasons\": [...], \"total\": {...}, \"tamper\": [...]}",
+		.epilog = "exit status: 0 ok, 1 pins of another lockdown version, 2 nothing loaded "
+			  "(text\n"
+			  "and JSON) or system error.\n\n"
+			  "example:\n"
+			  "  lockdown stats -j | jq '.total.denied'\n"
+			  "  lockdown stats --format prometheus -o "
+			  "/var/lib/prometheus/node-exporter/lockdown.prom",
 	},
 	{
 		.name = "remove",
 		.fn = cmd_remove,
-		.args = "",
-		.summary = "stop enforcing: unpin and detach the program",
-		.own_parser = true,
+		.args = "[-j]",
+		.summary = "stop enforcing: unpin and detach the program (refused when sealed)",
+		.opts = no_opts,
+		.about = "Stop enforcing: unpin the program, its link and maps from "
+			 "/sys/fs/bpf/lockdown.\n"
+			 "The program detaches at once; its counters and buffered events are "
+			 "gone.\n"
+			 "The kernel's own lockdown level is not touched (it cannot be lowered).\n"
+			 "Nothing loaded is not an error. Pins of another lockdown version are "
+			 "removed\n"
+			 "too. A sealed enforcer stays until reboot.",
+		.json = "{removed, was_loaded, error}",
+		.epilog = "exit status: 0 removed or nothing loaded, 1 sealed, 2 system error.\n\n"
+			  "example:\n"
+			  "  lockdown remove && lockdown status",
 	},
 	{
 		.name = "audit",

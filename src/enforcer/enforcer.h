@@ -170,6 +170,13 @@ const char *ld_event_verb(const struct ld_event *e);
 int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf, size_t len);
 /* The same fields and more as a JSON object. */
 struct json_object *ld_event_json(const struct ld_event *e, const struct ld_event_ctx *ctx);
+/* ---- journal.c ---------------------------------------------------------------------- */
+
+/* Whether this build can write to the systemd journal (it links libsystemd). */
+bool ld_journal_available(void);
+/* One event to the journal: MESSAGE is its text line, LOCKDOWN_* its fields. 0 or -errno. */
+int ld_journal_event(const struct ld_event *e, const struct ld_event_ctx *ctx);
+
 /* What `lockdown stats` reports, read once from the pinned maps and the kernel. */
 struct ld_snapshot {
 	bool loaded;
