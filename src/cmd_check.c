@@ -243,7 +243,11 @@ int cmd_check(int argc, char **argv)
 		ld_diag_free(&d);
 		return ld_policy_exit_code(ret);
 	}
-	if (asprintf(&source, "%s%s", profile ? "profile:" : "", profile ? profile : path) < 0) {
+	/* Compiled: the file it came from (a profile may be a file in /etc/lockdown). */
+	if (asprintf(&source, "%s%s", ret == 0 || !profile ? "" : "profile:",
+		     ret == 0  ? c.source
+		     : profile ? profile
+			       : path) < 0) {
 		ld_err("check: out of memory");
 		ld_compiled_free(&c);
 		ld_diag_free(&d);

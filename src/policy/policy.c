@@ -21,6 +21,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -1281,17 +1282,58 @@ const char *ld_preset_names(void)
 	return buf;
 }
 
+/*
+ * The directories --profile NAME looks in for NAME.conf before the built-in presets: the
+ * administrator's (/etc/lockdown), then the installed presets (/usr/share/lockdown/policies).
+ * LOCKDOWN_PROFILE_PATH (colon-separated) replaces the list; tests use it.
+ */
+static const char *profile_path(void)
+{
+	const char *env = getenv("LOCKDOWN_PROFILE_PATH");
+
+	return env ? env : LD_SYSCONFDIR "/lockdown:" LD_DATADIR "/lockdown/policies";
+}
+
+static bool valid_profile_name(const char *name)
+{
+	if (!*name || strlen(name) > 64)
+		return false;
+	for (const char *p = name; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+			return false;
+	return true;
+}
+
 int ld_policy_compile_profile(const char *name, const struct ld_reasons *rs,
 			      const struct ld_policy_opts *opts, struct ld_compiled *out,
 			      struct ld_diag *diag)
 {
 	const struct ld_preset *p = ld_preset_lookup(name);
+	const char *dirs = profile_path();
 	char file[128];
 
 	memset(out, 0, sizeof(*out));
-	snprintf(file, sizeof(file), "profile:%s", name);
+	snprintf(file, sizeof(file), "profile:%.64s", name);
+	if (!valid_profile_name(name)) {
+		diag_add(diag, LD_DIAG_ERROR, file, 0,
+			 "a profile name is letters, digits, '-' and '_' (profiles: %s)",
+			 ld_preset_names());
+		return -ENOENT;
+	}
+	while (*dirs) {
+		size_t n = strcspn(dirs, ":");
+		char path[PATH_MAX];
+
+		if (n && n + strlen(name) + 7 < sizeof(path)) {
+			snprintf(path, sizeof(path), "%.*s/%s.conf", (int)n, dirs, name);
+			if (access(path, F_OK) == 0)
+				return ld_policy_compile_file(path, rs, opts, out, diag);
+		}
+		dirs += n + (dirs[n] == ':');
+	}
 	if (!p) {
-		diag_add(diag, LD_DIAG_ERROR, file, 0, "no such profile; profiles: %s",
+		diag_add(diag, LD_DIAG_ERROR, file, 0,
+			 "no such profile (NAME.conf in %s, or built in: %s)", profile_path(),
 			 ld_preset_names());
 		return -ENOENT;
 	}
