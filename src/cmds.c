@@ -357,6 +357,27 @@ const struct ld_cmd ld_cmds[] = {
 			  "  lockdown remove && lockdown status",
 	},
 	{
+		.name = "refresh",
+		.fn = cmd_refresh,
+		.args = "",
+		.summary = "apply the policy in force again when an exempt executable was replaced",
+		.opts = no_opts,
+		.about = "An Executable= exemption names a file by device and inode: a package "
+			 "upgrade\n"
+			 "that replaces the file leaves the new one without it. refresh compiles "
+			 "the\n"
+			 "policy in force again from its source and, when an exempt executable is "
+			 "now\n"
+			 "another file, applies it again and names each exemption it refreshed. A\n"
+			 "sealed policy cannot change: refresh says which exemptions are stale "
+			 "until\n"
+			 "reboot. The Debian package runs it from a dpkg trigger after upgrades.",
+		.epilog =
+			"exit status: 0 current or refreshed (or nothing loaded), 1 stale under a "
+			"seal,\n"
+			"2 the source is gone or no longer compiles, or a system error.",
+	},
+	{
 		.name = "audit",
 		.fn = cmd_audit,
 		.args = "[-j] [--profile cloudflare|kspp] [--offline] [--strict]\n"

@@ -122,6 +122,7 @@ int cmd_apply(int argc, char **argv);
 int cmd_events(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
+int cmd_refresh(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 
 #endif

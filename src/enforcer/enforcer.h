@@ -170,6 +170,17 @@ const char *ld_event_verb(const struct ld_event *e);
 int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf, size_t len);
 /* The same fields and more as a JSON object. */
 struct json_object *ld_event_json(const struct ld_event *e, const struct ld_event_ctx *ctx);
+/* ---- stale.c ------------------------------------------------------------------------ */
+
+/*
+ * Compile the source of the policy in force again (into *now; release with
+ * ld_compiled_free) and list, as indexes into now->exes, the executables whose file is no
+ * longer the one the pinned tables exempt (replaced since the apply: a new inode). 0, or -errno
+ * with why (the source is gone or no longer compiles).
+ */
+int ld_stale_exemptions(const struct ld_pinned *p, struct ld_compiled *now, size_t **stale,
+			size_t *nstale, char *why, size_t whylen);
+
 /* ---- journal.c ---------------------------------------------------------------------- */
 
 /* Whether this build can write to the systemd journal (it links libsystemd). */

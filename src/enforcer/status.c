@@ -7,6 +7,7 @@
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int quiet_log(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -23,7 +24,7 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 	struct ld_counters per[LD_SLOTS], total, tamper;
 	struct ld_pinned p;
 	struct ld_active a;
-	struct ld_meta m;
+	struct ld_meta m = { 0 };
 	char why[300], buf[80];
 	int err;
 
@@ -69,6 +70,20 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 	} else {
 		json_object_object_add(errors, "enforcer",
 				       json_object_new_string("pinned metadata unreadable"));
+	}
+	if (m.nexes) {
+		struct ld_compiled now;
+		size_t *stale, nstale;
+		struct json_object *arr = json_object_new_array();
+
+		if (ld_stale_exemptions(&p, &now, &stale, &nstale, why, sizeof(why)) == 0) {
+			for (size_t i = 0; i < nstale; i++)
+				json_object_array_add(
+					arr, json_object_new_string(now.exes[stale[i]].path));
+			free(stale);
+			ld_compiled_free(&now);
+		}
+		json_object_object_add(e, "stale_exemptions", arr);
 	}
 	if (ld_pinned_counters(&p, per) == 0) {
 		struct json_object *c = json_object_new_object();
@@ -129,6 +144,18 @@ void ld_enforcer_status_render(struct json_object *st)
 		       "rate-limited %llu, dropped %llu\n",
 		       "decisions", num(c, "allowed"), num(c, "audited"), num(c, "denied"),
 		       num(c, "events"), num(c, "ratelimited"), num(c, "dropped"));
+	if (json_object_object_get_ex(e, "stale_exemptions", &v) && v) {
+		bool sealed =
+			json_object_object_get_ex(e, "sealed", &c) && json_object_get_boolean(c);
+
+		for (size_t i = 0; i < json_object_array_length(v); i++)
+			printf("%-20s exemption for %s is stale: the file was replaced since the "
+			       "policy was applied (%s)\n",
+			       "warning",
+			       ld_safe(json_object_get_string(json_object_array_get_idx(v, i))),
+			       sealed ? "sealed: until reboot"
+				      : "lockdown refresh applies it again");
+	}
 	if (json_object_object_get_ex(st, "kernel_level", &v) && v &&
 	    strcmp(json_object_get_string(v), "none") != 0)
 		printf("%-20s the kernel's own level (%s) denies its reasons before the enforcer "

@@ -278,6 +278,11 @@ lockdown events -j | grep -q '"exemption_withheld":"replaced"' && ok s-revoked-e
 	not_ok s-revoked-event "no event says replaced"
 cp /bin/ldtamper /opt/ex/ldtamper
 expect_eq s-new-file-not-exempt "$(devmem_by /opt/ex/ldtamper dev_mem)" refused
+expect_rc s-refresh-stale 1 lockdown refresh
+grep -q 'exemption \[agent\] /opt/ex/ldtamper is stale until reboot' /tmp/out && ok s-refresh-says ||
+	not_ok s-refresh-says "$(cat /tmp/out)"
+lockdown status | grep -q '^warning .*exemption for /opt/ex/ldtamper is stale.*sealed: until reboot' &&
+	ok s-status-stale || not_ok s-status-stale "$(lockdown status | grep -i stale)"
 kill $server
 expect_trig s-end-still-denied dev_mem denied
 
