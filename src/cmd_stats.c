@@ -9,6 +9,7 @@
 #include "util.h"
 
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -165,33 +166,15 @@ static int write_atomically(const char *path, enum format fmt, const struct ld_s
 	return err;
 }
 
-int cmd_stats(int argc, char **argv)
+/* Read the counters, the seal and the kernel level into s. 0, or an exit status. */
+static int gather(struct ld_snapshot *s, enum format fmt, struct ld_reasons *rs)
 {
-	static struct ld_snapshot s;
-	enum format fmt;
-	const char *output, *format;
-	struct ld_reasons rs;
 	struct ld_pinned p;
-	struct ld_args a;
 	char why[512];
 	int err;
 
-	if (!ld_args_parse("stats", argc, argv, &a))
-		return a.exit;
-	output = ld_arg(&a, "output");
-	format = ld_arg(&a, "format");
-	fmt = ld_g.json ? JSON : TEXT; /* -j anywhere, known once parsed */
-	if (format && !strcmp(format, "text"))
-		fmt = TEXT;
-	else if (format && !strcmp(format, "json"))
-		fmt = JSON;
-	else if (format && !strcmp(format, "prometheus"))
-		fmt = PROMETHEUS;
-	else if (format)
-		return ld_usage_error("stats", "--format %s: expected text, json or prometheus",
-				      ld_safe(format));
-	memset(&s, 0, sizeof(s));
-	s.have_level = read_kernel_level(&s.kernel_level);
+	memset(s, 0, sizeof(*s));
+	s->have_level = read_kernel_level(&s->kernel_level);
 	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err == -EPROTO) {
 		ld_err("stats: %s", why);
@@ -202,37 +185,104 @@ int cmd_stats(int argc, char **argv)
 		return LD_EXIT_ERR;
 	}
 	if (!err) {
-		s.loaded = true;
-		err = ld_pinned_counters(&p, s.per);
+		s->loaded = true;
+		err = ld_pinned_counters(&p, s->per);
 		if (!err)
-			err = ld_pinned_active(&p, &s.active);
+			err = ld_pinned_active(&p, &s->active);
 		if (!err)
-			s.have_meta = ld_pinned_meta(&p, s.active.gen & 1, &s.meta) == 0 &&
-				      s.meta.gen == s.active.gen;
+			s->have_meta = ld_pinned_meta(&p, s->active.gen & 1, &s->meta) == 0 &&
+				       s->meta.gen == s->active.gen;
 		ld_pinned_close(&p);
 		if (err) {
 			ld_err("stats: reading the counters: %s", strerror(-err));
 			return LD_EXIT_ERR;
 		}
 	}
+	s->rs = rs;
+	return LD_EXIT_OK;
+}
+
+static volatile sig_atomic_t stop;
+
+static void on_signal(int sig)
+{
+	(void)sig;
+	stop = 1;
+}
+
+int cmd_stats(int argc, char **argv)
+{
+	static struct ld_snapshot s;
+	enum format fmt;
+	const char *output, *format, *interval;
+	struct ld_reasons rs, *rsp = NULL;
+	struct ld_args a;
+	unsigned long every = 0;
+	char why[512];
+	int ret;
+
+	if (!ld_args_parse("stats", argc, argv, &a))
+		return a.exit;
+	output = ld_arg(&a, "output");
+	format = ld_arg(&a, "format");
+	interval = ld_arg(&a, "interval");
+	fmt = ld_g.json ? JSON : TEXT; /* -j anywhere, known once parsed */
+	if (format && !strcmp(format, "text"))
+		fmt = TEXT;
+	else if (format && !strcmp(format, "json"))
+		fmt = JSON;
+	else if (format && !strcmp(format, "prometheus"))
+		fmt = PROMETHEUS;
+	else if (format)
+		return ld_usage_error("stats", "--format %s: expected text, json or prometheus",
+				      ld_safe(format));
+	if (interval) {
+		char *end;
+
+		errno = 0;
+		every = strtoul(interval, &end, 10);
+		if (!*interval || *end || errno || every < 1 || every > 86400)
+			return ld_usage_error("stats",
+					      "--interval %s: expected seconds, 1 to 86400",
+					      ld_safe(interval));
+		if (!output)
+			return ld_usage_error("stats", "--interval needs --output FILE");
+	}
 	if (ld_reasons_load(NULL, &rs, why, sizeof(why)) == 0)
-		s.rs = &rs;
+		rsp = &rs;
 	else
 		ld_warn("reason names unavailable (%s): printing numbers", why);
 
-	if (output) {
-		err = write_atomically(output, fmt, &s);
-		if (err) {
-			ld_err("stats: %s: %s", output, ld_errno_hint(-err));
-			return LD_EXIT_ERR;
-		}
-		return LD_EXIT_OK;
+	if (every) {
+		struct sigaction sa = { .sa_handler = on_signal };
+
+		sigemptyset(&sa.sa_mask);
+		sigaction(SIGINT, &sa, NULL);
+		sigaction(SIGTERM, &sa, NULL);
 	}
-	if (fmt == PROMETHEUS)
-		ld_prom_write(stdout, &s);
-	else if (fmt == JSON)
-		write_json(stdout, &s);
-	else
-		write_text(stdout, &s);
-	return fflush(stdout) == 0 ? LD_EXIT_OK : LD_EXIT_ERR;
+	do {
+		ret = gather(&s, fmt, rsp);
+		if (ret != LD_EXIT_OK && !every)
+			return ret;
+		if (ret == LD_EXIT_OK && output) {
+			int err = write_atomically(output, fmt, &s);
+
+			if (err) {
+				ld_err("stats: %s: %s", output, ld_errno_hint(-err));
+				if (!every)
+					return LD_EXIT_ERR;
+			}
+		} else if (ret == LD_EXIT_OK) {
+			if (fmt == PROMETHEUS)
+				ld_prom_write(stdout, &s);
+			else if (fmt == JSON)
+				write_json(stdout, &s);
+			else
+				write_text(stdout, &s);
+			return fflush(stdout) == 0 ? LD_EXIT_OK : LD_EXIT_ERR;
+		}
+		for (unsigned long t = 0; every && t < every && !stop; t++)
+			sleep(1);
+	} while (every && !stop);
+	return LD_EXIT_OK;
 }

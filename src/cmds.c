@@ -117,6 +117,8 @@ static const struct ld_opt stats_opts[] = {
 	{ 'o', "output", "FILE",
 	  "write to FILE atomically (a temporary file renamed over\nit), e.g. into "
 	  "node_exporter's textfile directory" },
+	{ 0, "interval", "SECONDS",
+	  "with --output: write again every SECONDS until SIGTERM\n(a metrics sidecar)" },
 	{ 0 },
 };
 
@@ -311,7 +313,7 @@ const struct ld_cmd ld_cmds[] = {
 	{
 		.name = "stats",
 		.fn = cmd_stats,
-		.args = "[-j] [--format text|json|prometheus] [--output FILE]",
+		.args = "[-j] [--format text|json|prometheus] [--output FILE [--interval SECONDS]]",
 		.summary = "the enforcer's exact per-reason counters (also for Prometheus)",
 		.opts = stats_opts,
 		.about =
