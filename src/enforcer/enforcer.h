@@ -170,6 +170,25 @@ const char *ld_event_verb(const struct ld_event *e);
 int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf, size_t len);
 /* The same fields and more as a JSON object. */
 struct json_object *ld_event_json(const struct ld_event *e, const struct ld_event_ctx *ctx);
+/* ---- reader.c ----------------------------------------------------------------------- */
+
+/* One event and what rendering it needs; a negative return ends the reading with it. */
+typedef int (*ld_event_fn)(const struct ld_event *e, const struct ld_event_ctx *ctx, void *arg);
+
+struct ld_read_opts {
+	bool follow;		  /* wait for more (else what is buffered, and return) */
+	long for_ms;		  /* with follow: stop after this long (0: no limit) */
+	volatile const int *stop; /* with follow: stop when it becomes nonzero */
+};
+
+/*
+ * Read the pinned event buffer, calling fn for each record. 0 at the end (buffer drained, stop,
+ * time up), -ENOENT when the enforcer was removed while following (what was buffered is
+ * read first), or fn's or the reading's -errno.
+ */
+int ld_events_read(const struct ld_pinned *p, const struct ld_reasons *rs,
+		   const struct ld_read_opts *o, ld_event_fn fn, void *arg);
+
 /* ---- stale.c ------------------------------------------------------------------------ */
 
 /*
