@@ -122,6 +122,28 @@ static const struct ld_opt stats_opts[] = {
 	{ 0 },
 };
 
+static const struct ld_opt learn_opts[] = {
+	{ 0, "from", "FILE",
+	  "recorded events: lines of `lockdown events -j` (\"-\": standard\ninput)" },
+	{ 0, "for", "DURATION",
+	  "watch live for this long (90s, 10m, 2h, 1d); with nothing\nin force, the allow "
+	  "preset audits every call meanwhile and\nis removed again" },
+	{ 0, "base", "GROUP",
+	  "what the default denies: all (default), integrity or\nconfidentiality" },
+	{ 0, "by", "exe|cgroup", "one section per executable (default) or per cgroup" },
+	{ 'o', "output", "FILE", "write the policy to FILE instead of standard output" },
+	{ 0, "btf", "FILE", "reason names of the kernel whose BTF is FILE" },
+	{ 0 },
+};
+
+static const struct ld_opt replay_opts[] = {
+	{ 0, "profile", "NAME", "a built-in preset instead of POLICY: {profiles}" },
+	{ 0, "from", "FILE", "recorded events: lines of `lockdown events -j` (\"-\": stdin)" },
+	{ 0, "audit", NULL, "replay the policy in audit mode, as `apply --audit` would" },
+	{ 0, "btf", "FILE", "reason numbers of the kernel whose BTF is FILE" },
+	{ 0 },
+};
+
 const struct ld_cmd ld_cmds[] = {
 	{
 		.name = "status",
@@ -378,6 +400,55 @@ const struct ld_cmd ld_cmds[] = {
 			"exit status: 0 current or refreshed (or nothing loaded), 1 stale under a "
 			"seal,\n"
 			"2 the source is gone or no longer compiles, or a system error.",
+	},
+	{
+		.name = "learn",
+		.fn = cmd_learn,
+		.args = "(--from FILE | --for DURATION) [--base all|integrity|confidentiality]\n"
+			"                      [--by exe|cgroup] [-o FILE] [--btf FILE]",
+		.summary = "the tightest policy that allows what recorded or live events used",
+		.opts = learn_opts,
+		.about = "Write the tightest policy that still allows what was used: the default "
+			 "denies\n"
+			 "the base group, and each executable (or cgroup) that used a reason of "
+			 "that\n"
+			 "group gets a section allowing just those reasons. Every line says how "
+			 "often\n"
+			 "and when it was seen. The output is sorted (the same events give the "
+			 "same\n"
+			 "file) and compiles (lockdown check). Calls that cannot become a rule (a "
+			 "kernel\n"
+			 "thread, an executable that no longer exists, a reason used but never "
+			 "reported\n"
+			 "because of the rate limit) are named on stderr.",
+		.epilog = "exit status: 0 written, 1 malformed events, 2 usage or system error.\n\n"
+			  "example:\n"
+			  "  lockdown apply --profile allow && sleep 604800 && lockdown events -j "
+			  ">week.json\n"
+			  "  lockdown learn --from week.json -o site.conf\n"
+			  "  lockdown learn --for 10m --base integrity",
+	},
+	{
+		.name = "replay",
+		.fn = cmd_replay,
+		.args = "(POLICY | --profile NAME) --from FILE [--audit] [-j] [--btf FILE]",
+		.summary = "what a candidate policy would have done to recorded calls",
+		.opts = replay_opts,
+		.operand = "POLICY",
+		.max_operands = 1,
+		.about = "Decide every recorded call again with the candidate policy, through the "
+			 "same\n"
+			 "decision function as the kernel, and compare with what the policy in "
+			 "force\n"
+			 "then did: per reason and per rule, how many calls it allows, audits and\n"
+			 "denies, and each call it would deny that was allowed.",
+		.json = "{policy, reasons, rules, total, unknown_reason,\nnewly_denied: [...]}",
+		.epilog = "exit status: 0 nothing newly denied, 1 a call allowed then would be "
+			  "denied\n"
+			  "(or the policy or the events are invalid), 2 usage or system error.\n\n"
+			  "example:\n"
+			  "  lockdown replay site.conf --from week.json || echo 'would break "
+			  "something'",
 	},
 	{
 		.name = "audit",

@@ -123,6 +123,8 @@ int cmd_events(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_remove(int argc, char **argv);
 int cmd_refresh(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
+int cmd_replay(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
 
 #endif

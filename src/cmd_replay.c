@@ -1,0 +1,83 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * lockdown replay: what a candidate policy would have done to recorded calls (a file of
+ * `lockdown events -j` lines), compared with what the policy in force then did. Exit 1 when
+ * it would deny a call that was allowed, so a policy change can be gated in CI.
+ */
+#include "cmds.h"
+#include "learn/learn.h"
+#include "policy/policy.h"
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+static int add_rec(const struct ld_rec *r, void *arg)
+{
+	return ld_replay_add(arg, r);
+}
+
+int cmd_replay(int argc, char **argv)
+{
+	struct ld_policy_opts popts = { 0 };
+	const char *profile, *path, *from;
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	struct ld_reasons rs;
+	struct ld_replay *rp;
+	struct ld_args a;
+	char why[1024];
+	unsigned long denied;
+	FILE *f = stdin;
+	int ret;
+
+	if (!ld_args_parse("replay", argc, argv, &a))
+		return a.exit;
+	profile = ld_arg(&a, "profile");
+	path = a.noperands ? a.operand[0] : NULL;
+	from = ld_arg(&a, "from");
+	popts.force_audit = ld_flag(&a, "audit");
+	if (!from)
+		return ld_usage_error("replay",
+				      "--from FILE is needed (lines of lockdown events -j)");
+	ret = ld_policy_source("replay", path, profile, ld_arg(&a, "btf"), &rs);
+	if (ret != 0)
+		return ret;
+	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
+	ld_diag_print(&d, stderr);
+	ld_diag_free(&d);
+	if (ret != 0)
+		return ld_policy_exit_code(ret);
+	if (strcmp(from, "-")) {
+		int fd = ld_open_regular(from, O_RDONLY);
+
+		f = fd >= 0 ? fdopen(fd, "r") : NULL;
+		if (!f) {
+			ld_err("replay: %s: %s", ld_safe(from),
+			       ld_errno_hint(fd < 0 ? -fd : errno));
+			if (fd >= 0)
+				close(fd);
+			ld_compiled_free(&c);
+			return LD_EXIT_ERR;
+		}
+	}
+	rp = ld_replay_new(&c, &rs);
+	ret = rp ? ld_recs_read(f, strcmp(from, "-") ? from : "standard input", add_rec, rp, why,
+				sizeof(why))
+		 : -ENOMEM;
+	if (f != stdin)
+		fclose(f);
+	if (ret) {
+		ld_err("replay: %s", ret == -ENOMEM ? "out of memory" : why);
+		ld_replay_free(rp);
+		ld_compiled_free(&c);
+		return ret == -EINVAL ? LD_EXIT_FAIL : LD_EXIT_ERR;
+	}
+	denied = ld_replay_report(rp, stdout, ld_g.json);
+	ld_replay_free(rp);
+	ld_compiled_free(&c);
+	return denied ? LD_EXIT_FAIL : LD_EXIT_OK;
+}
