@@ -3,7 +3,7 @@
 #include "policy.h"
 
 #include <errno.h>
-#include <openssl/evp.h>
+#include <sha2.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -191,7 +191,6 @@ int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *r
 {
 	struct canon k = { 0 };
 	unsigned int order[LD_REASON_SLOTS];
-	unsigned int dlen = 0;
 	int ret = 0;
 
 	for (unsigned int i = 0; i < rs->count; i++)
@@ -231,9 +230,13 @@ int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *r
 		put(&k, "libraries %s\n", c->libs[i].path);
 	if (k.oom) {
 		ret = -ENOMEM;
-	} else if (!EVP_Digest(k.buf, k.len, c->pol.digest, &dlen, EVP_sha256(), NULL) ||
-		   dlen != sizeof(c->pol.digest)) {
-		ret = -EIO;
+	} else {
+		SHA2_CTX ctx;
+
+		_Static_assert(sizeof(c->pol.digest) == SHA256_DIGEST_LENGTH, "a SHA-256 digest");
+		SHA256Init(&ctx);
+		SHA256Update(&ctx, (const uint8_t *)k.buf, k.len);
+		SHA256Final(c->pol.digest, &ctx);
 	}
 	free(k.buf);
 	return ret;
