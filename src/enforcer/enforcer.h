@@ -18,6 +18,7 @@
 #include <sys/types.h>
 #include <json-c/json.h>
 
+#include "abi.h"
 #include "compiled.h"
 #include "lockdown_abi.h"
 #include "meta.h"
@@ -143,13 +144,9 @@ void ld_meta_from_compiled(const struct ld_compiled *c, unsigned int gen, __u64 
 			   struct ld_meta *m);
 /* The rule's name escaped into buf, or NULL when the metadata does not know it. */
 const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule, char *buf, size_t len);
-/* A tamper kind's short name ("unlink", "map-write", ...) and one-line description. */
-const char *ld_tamper_name(unsigned int kind);
-const char *ld_tamper_description(unsigned int kind);
+
 /* The metadata of the event's generation among metas (either may be NULL), or NULL. */
 const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_meta *const *metas);
-/* "btf" or "probe-read (5.10)": the program variant, as status and apply name it. */
-const char *ld_variant_name(unsigned int variant);
 
 /* glibc's st_dev to the kernel's encoding (major << 20 | minor) and back. */
 __u64 ld_dev_to_kernel(dev_t dev);

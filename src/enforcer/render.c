@@ -76,47 +76,12 @@ const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule, char *
 			       len);
 }
 
-static const struct {
-	const char *name, *description;
-} tampers[LD_TAMPER_KINDS] = {
-	[LD_TAMPER_UNLINK] = { "unlink", "removing a pin of the sealed enforcer" },
-	[LD_TAMPER_RMDIR] = { "rmdir", "removing the sealed enforcer's pin directory" },
-	[LD_TAMPER_RENAME] = { "rename", "renaming in or out of the sealed enforcer's pins" },
-	[LD_TAMPER_UMOUNT] = { "umount", "unmounting what holds the sealed enforcer" },
-	[LD_TAMPER_MOUNT_MOVE] = { "mount", "moving or covering what holds the sealed enforcer" },
-	[LD_TAMPER_MAP_WRITE] = { "map-write",
-				  "a writable handle to a map of the sealed enforcer" },
-	[LD_TAMPER_PROG_MAPS] = { "prog-maps", "a BPF program using the sealed enforcer's maps" },
-	[LD_TAMPER_MAP_IN_MAP] = { "map-in-map",
-				   "a map-in-map that could hold the enforcer's maps" },
-	[LD_TAMPER_PTRACE] = { "ptrace", "ptrace or memory access into an exempt process or init" },
-	[LD_TAMPER_FILE_WRITE] = { "file-write", "writing a file an exemption depends on" },
-	[LD_TAMPER_TRUNCATE] = { "truncate", "truncating a file an exemption depends on" },
-	[LD_TAMPER_CODE] = { "code", "an exempt process mapping code not listed when sealed" },
-	[LD_TAMPER_EXE_LINK] = { "exe-link", "changing a process's executable link" },
-};
-
-const char *ld_tamper_name(unsigned int kind)
-{
-	return kind < LD_TAMPER_KINDS ? tampers[kind].name : "?";
-}
-
-const char *ld_tamper_description(unsigned int kind)
-{
-	return kind < LD_TAMPER_KINDS ? tampers[kind].description : "?";
-}
-
 const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_meta *const *metas)
 {
 	const struct ld_meta *m = metas ? metas[e->gen & 1] : NULL;
 
 	/* The set holds a later policy once the event's own was replaced: its names would lie. */
 	return m && m->magic == LD_META_MAGIC && m->gen == e->gen ? m : NULL;
-}
-
-const char *ld_variant_name(unsigned int variant)
-{
-	return variant == LD_VARIANT_PROBE ? "probe-read (5.10)" : "btf";
 }
 
 __u64 ld_dev_to_kernel(dev_t dev)

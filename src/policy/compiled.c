@@ -82,57 +82,6 @@ void ld_compiled_digest_hex(const struct ld_compiled *c, char out[65])
 		snprintf(out + 2 * i, 3, "%02x", c->pol.digest[i]);
 }
 
-const char *ld_action_name(unsigned int action)
-{
-	switch (action) {
-	case LD_ACT_ALLOW:
-		return "allow";
-	case LD_ACT_AUDIT:
-		return "audit";
-	case LD_ACT_DENY:
-		return "deny";
-	default:
-		return "?";
-	}
-}
-
-const char *ld_mode_name(unsigned int mode)
-{
-	return mode == LD_MODE_AUDIT ? "audit" : mode == LD_MODE_ENFORCE ? "enforce" : "?";
-}
-
-const char *ld_match_name(unsigned int match)
-{
-	switch (match) {
-	case LD_MATCH_DEFAULT:
-		return "default";
-	case LD_MATCH_HOST:
-		return "host";
-	case LD_MATCH_UID:
-		return "uid";
-	case LD_MATCH_CGROUP:
-		return "cgroup";
-	case LD_MATCH_EXE:
-		return "executable";
-	default:
-		return "?";
-	}
-}
-
-const char *ld_outcome_name(unsigned int outcome)
-{
-	switch (outcome) {
-	case LD_OUT_ALLOWED:
-		return "allowed";
-	case LD_OUT_AUDITED:
-		return "audited";
-	case LD_OUT_DENIED:
-		return "denied";
-	default:
-		return "?";
-	}
-}
-
 /* Text growing in a heap buffer. */
 struct canon {
 	char *buf;

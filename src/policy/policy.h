@@ -15,6 +15,7 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "abi.h"
 #include "compiled.h"
 #include "reasons.h"
 
@@ -148,11 +149,5 @@ int ld_cgroup_identity(const char *path, const char *root, __u64 *id, char *full
 
 /* A uid from digits or a user name (passwd file, then NSS). */
 int ld_uid_identity(const char *name, const char *passwd, __u32 *uid, char *err, size_t errlen);
-
-/* "allow", "audit", "deny"; mode "enforce", "audit"; match "executable", "cgroup", ... */
-const char *ld_action_name(unsigned int action);
-const char *ld_mode_name(unsigned int mode);
-const char *ld_match_name(unsigned int match);
-const char *ld_outcome_name(unsigned int outcome);
 
 #endif
