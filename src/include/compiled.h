@@ -62,6 +62,9 @@ struct ld_compiled {
 
 void ld_compiled_free(struct ld_compiled *c);
 
+/* Sorts the subject tables by key, the order ld_compiled_match() and the loader expect. */
+void ld_compiled_sort(struct ld_compiled *c);
+
 /*
  * The rule indexes a subject finds in c, the way the BPF program's map lookups find them:
  * fills out for ld_decide(). dev/ino 0/0 means no executable (kernel thread), cgroup_id 0 no

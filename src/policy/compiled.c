@@ -24,56 +24,59 @@ void ld_compiled_free(struct ld_compiled *c)
 	c->nexes = c->ncgroups = c->nuids = c->nlibs = 0;
 }
 
+static int cmp_exe(const void *a, const void *b)
+{
+	const struct ld_exe_rule *x = a, *y = b;
+
+	if (x->dev != y->dev)
+		return x->dev < y->dev ? -1 : 1;
+	return x->ino < y->ino ? -1 : x->ino > y->ino;
+}
+
+static int cmp_cgroup(const void *a, const void *b)
+{
+	const struct ld_cgroup_rule *x = a, *y = b;
+
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static int cmp_uid(const void *a, const void *b)
+{
+	const struct ld_uid_rule *x = a, *y = b;
+
+	return x->uid < y->uid ? -1 : x->uid > y->uid;
+}
+
+void ld_compiled_sort(struct ld_compiled *c)
+{
+	if (c->nexes)
+		qsort(c->exes, c->nexes, sizeof(*c->exes), cmp_exe);
+	if (c->ncgroups)
+		qsort(c->cgroups, c->ncgroups, sizeof(*c->cgroups), cmp_cgroup);
+	if (c->nuids)
+		qsort(c->uids, c->nuids, sizeof(*c->uids), cmp_uid);
+}
+
 void ld_compiled_match(const struct ld_compiled *c, __u64 dev, __u64 ino, __u64 cgroup_id,
 		       __u32 uid, bool host, struct ld_subject_rules *out)
 {
-	size_t lo, hi;
+	const struct ld_exe_rule *e = NULL;
+	const struct ld_cgroup_rule *g = NULL;
+	const struct ld_uid_rule *u = NULL;
 
-	out->exe = out->cgroup = out->uid = LD_RULE_NONE;
+	if ((dev || ino) && c->nexes)
+		e = bsearch(&(struct ld_exe_rule){ .dev = dev, .ino = ino }, c->exes, c->nexes,
+			    sizeof(*c->exes), cmp_exe);
+	if (cgroup_id && c->ncgroups)
+		g = bsearch(&(struct ld_cgroup_rule){ .id = cgroup_id }, c->cgroups, c->ncgroups,
+			    sizeof(*c->cgroups), cmp_cgroup);
+	if (uid != (__u32)-1 && c->nuids)
+		u = bsearch(&(struct ld_uid_rule){ .uid = uid }, c->uids, c->nuids,
+			    sizeof(*c->uids), cmp_uid);
+	out->exe = e ? e->rule : LD_RULE_NONE;
+	out->cgroup = g ? g->rule : LD_RULE_NONE;
+	out->uid = u ? u->rule : LD_RULE_NONE;
 	out->host = host ? 1 : 0;
-	if (dev || ino) {
-		for (lo = 0, hi = c->nexes; lo < hi;) {
-			size_t mid = lo + (hi - lo) / 2;
-			const struct ld_exe_rule *e = &c->exes[mid];
-
-			if (e->dev == dev && e->ino == ino) {
-				out->exe = e->rule;
-				break;
-			}
-			if (e->dev < dev || (e->dev == dev && e->ino < ino))
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
-	if (cgroup_id) {
-		for (lo = 0, hi = c->ncgroups; lo < hi;) {
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (c->cgroups[mid].id == cgroup_id) {
-				out->cgroup = c->cgroups[mid].rule;
-				break;
-			}
-			if (c->cgroups[mid].id < cgroup_id)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
-	if (uid != (__u32)-1) {
-		for (lo = 0, hi = c->nuids; lo < hi;) {
-			size_t mid = lo + (hi - lo) / 2;
-
-			if (c->uids[mid].uid == uid) {
-				out->uid = c->uids[mid].rule;
-				break;
-			}
-			if (c->uids[mid].uid < uid)
-				lo = mid + 1;
-			else
-				hi = mid;
-		}
-	}
 }
 
 void ld_compiled_digest_hex(const struct ld_compiled *c, char out[65])
