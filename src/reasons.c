@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "reasons.h"
+#include "libbpf_log.h"
 #include "util.h"
 
 #include <bpf/btf.h>
@@ -301,14 +302,6 @@ int ld_reasons_from_btf(const struct btf *btf, struct ld_reasons *out, char *err
 }
 
 /* libbpf's own messages ("libbpf: ..." lines) stay out of the tool's output. */
-static int quiet(enum libbpf_print_level level, const char *fmt, va_list ap)
-{
-	(void)level;
-	(void)fmt;
-	(void)ap;
-	return 0;
-}
-
 static bool is_raw_btf(const unsigned char *p, size_t n)
 {
 	/* BTF_MAGIC 0xeB9F, in either byte order. */
@@ -323,12 +316,13 @@ static bool is_elf(const unsigned char *p, size_t n)
 static int from_raw(const char *name, const void *data, size_t n, struct ld_reasons *out, char *err,
 		    size_t errlen)
 {
-	libbpf_print_fn_t old = libbpf_set_print(quiet);
-	struct btf *btf = btf__new(data, (__u32)n);
+	struct btf *btf;
 	char why[320];
 	int ret;
 
-	libbpf_set_print(old);
+	ld_libbpf_log_install(); /* a malformed file is reported below, not by libbpf */
+	btf = btf__new(data, (__u32)n);
+
 	if (!btf) {
 		snprintf(err, errlen,
 			 "%s: malformed BTF (its header, types and strings do not hold together)",

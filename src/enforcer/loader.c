@@ -27,6 +27,7 @@
  * charges a user nobody else uses, and switches back right after.
  */
 #include "enforcer.h"
+#include "libbpf_log.h"
 #include "kstate.h"
 #include "util.h"
 
@@ -63,30 +64,6 @@
 #ifndef CAP_BPF
 #define CAP_BPF 39
 #endif
-
-/* ---- libbpf messages: kept quiet, the last verifier line goes into the error ------------ */
-
-static char verifier_last[256];
-
-static int libbpf_log(enum libbpf_print_level level, const char *fmt, va_list ap)
-{
-	char *text = NULL, *s, *save = NULL;
-
-	if (getenv("LOCKDOWN_DEBUG"))
-		return vfprintf(stderr, fmt, ap);
-	if (level == LIBBPF_DEBUG || vasprintf(&text, fmt, ap) < 0)
-		return 0;
-	for (s = strtok_r(text, "\n", &save); s; s = strtok_r(NULL, "\n", &save)) {
-		if (strstr(s, "PROG LOAD LOG") || strncmp(s, "libbpf:", 7) == 0 ||
-		    strncmp(s, "processed ", 10) == 0 || !*s)
-			continue;
-		/* The verifier's reason is its last line, unless a helper was refused earlier. */
-		if (!strstr(verifier_last, "unknown func"))
-			snprintf(verifier_last, sizeof(verifier_last), "%s", s);
-	}
-	free(text);
-	return 0;
-}
 
 /* ---- small system helpers --------------------------------------------------------------- */
 
@@ -553,12 +530,11 @@ static int load_guards(struct lockdown_bpf *skel, const struct ld_apply_opts *op
 				  kernel_has_hook(opts->btf, "bpf_map_alloc_security"));
 	bpf_program__set_autoload(g->progs.ld_guard_map_create,
 				  kernel_has_hook(opts->btf, "bpf_map_create"));
-	verifier_last[0] = '\0';
 	err = seal_bpf__load(g);
 	if (err) {
 		err = err < 0 ? err : -errno;
 		snprintf(why, whylen, "the kernel rejected the seal's guard programs (%s)%s%s",
-			 strerror(-err), verifier_last[0] ? ": " : "", verifier_last);
+			 strerror(-err), ld_libbpf_log_last()[0] ? ": " : "", ld_libbpf_log_last());
 		seal_bpf__destroy(g);
 		return err;
 	}
@@ -669,7 +645,6 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	/* Probe reads are refused at load under the kernel's confidentiality level. */
 	skel->rodata->ld_probe_ok = level != LD_LEVEL_CONFIDENTIALITY;
 
-	verifier_last[0] = '\0';
 	err = lockdown_bpf__load(skel);
 	if (err) {
 		err = err < 0 ? err : -errno;
@@ -678,7 +653,8 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 				 "the kernel refused to load the BPF LSM program (EPERM): %s",
 				 perm_hint());
 		else if (res->variant == LD_VARIANT_PROBE &&
-			 strstr(verifier_last, "unknown func") && level == LD_LEVEL_CONFIDENTIALITY)
+			 strstr(ld_libbpf_log_last(), "unknown func") &&
+			 level == LD_LEVEL_CONFIDENTIALITY)
 			snprintf(why, whylen,
 				 "this kernel lacks bpf_get_current_task_btf() (before 5.11), so "
 				 "the program reads the task with bpf_probe_read_kernel(), which "
@@ -687,10 +663,11 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		else if (err == -EACCES)
 			snprintf(why, whylen,
 				 "the kernel's verifier rejected the BPF LSM program%s%s",
-				 verifier_last[0] ? ": " : "", verifier_last);
+				 ld_libbpf_log_last()[0] ? ": " : "", ld_libbpf_log_last());
 		else
 			snprintf(why, whylen, "the kernel rejected the BPF LSM program (%s)%s%s",
-				 strerror(-err), verifier_last[0] ? ": " : "", verifier_last);
+				 strerror(-err), ld_libbpf_log_last()[0] ? ": " : "",
+				 ld_libbpf_log_last());
 		goto fail;
 	}
 	if (skel->rodata->ld_probe_ok) {
@@ -832,7 +809,7 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 	memset(res, 0, sizeof(*res));
 	if (!opts)
 		opts = &no_opts;
-	libbpf_set_print(libbpf_log);
+	ld_libbpf_log_install();
 	if (!privileged()) {
 		snprintf(why, whylen,
 			 "applying a policy needs CAP_SYS_ADMIN (or CAP_BPF and CAP_PERFMON): "
@@ -898,7 +875,7 @@ int ld_enforcer_remove(char *why, size_t whylen)
 	struct stat st;
 	int err, lock;
 
-	libbpf_set_print(libbpf_log);
+	ld_libbpf_log_install();
 	if (stat(LD_PIN_DIR, &st) != 0) {
 		snprintf(why, whylen, "no policy is loaded (nothing pinned under %s)", LD_PIN_DIR);
 		return -ENOENT;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* The enforcer section of `lockdown status`: read from the pinned maps, rendered from JSON. */
 #include "enforcer.h"
+#include "libbpf_log.h"
 #include "policy/policy.h"
 #include "util.h"
 
@@ -9,14 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int quiet_log(enum libbpf_print_level level, const char *fmt, va_list ap)
-{
-	(void)level;
-	(void)fmt;
-	(void)ap;
-	return 0;
-}
 
 void ld_enforcer_status_gather(struct json_object *st, struct json_object *errors)
 {
@@ -28,7 +21,7 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 	char why[300], buf[80];
 	int err;
 
-	libbpf_set_print(quiet_log);
+	ld_libbpf_log_install();
 	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err == -ENOENT) {
 		json_object_object_add(e, "loaded", json_object_new_boolean(false));
