@@ -47,3 +47,17 @@ kernel_level() {
 
 # kernel_major_minor: "5.10", "6.1", ...
 kernel_major_minor() { uname -r | cut -d. -f1-2; }
+
+# disk FS: the virtio disk the runner attached for the boot group's "# disk: FS" header
+# (/dev/vda, /dev/vdb, ... in header order); nothing if there is none.
+disk() {
+	_i=0
+	for _fs in $(sed -n 's/.*ldt\.disks=\([^ ]*\).*/\1/p' /proc/cmdline | tr ',' ' '); do
+		if [ "$_fs" = "$1" ]; then
+			echo "/dev/vd$(echo abcdefghijklmnop | cut -c$((_i + 1)))"
+			return 0
+		fi
+		_i=$((_i + 1))
+	done
+	return 1
+}
