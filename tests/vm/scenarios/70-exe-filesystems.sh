@@ -75,12 +75,32 @@ overlay /mnt/ext4/image /mnt/ext4/container /mnt/ext4/work /mnt/ovl
 mkdir -p /mnt/xfs/image
 overlay /mnt/xfs/image /mnt/t2/container /mnt/t2/work /mnt/ovl2
 
+# An overlayfs of two tmpfs layers: both number their inodes upwards from 1, and without
+# xino overlayfs passes a layer's inode numbers through. Files are created in the merged
+# directory (so in the upper layer) until one has the inode number of the exempt lower file.
+mkdir -p /mnt/l3 /mnt/u3 /mnt/ovl3
+mount -t tmpfs tmpfs /mnt/l3 && mount -t tmpfs tmpfs /mnt/u3 && mkdir -p /mnt/u3/up /mnt/u3/work
+for i in 1 2 3 4 5 6 7 8 9 10 11 12; do : >/mnt/l3/pad$i; done
+cp /bin/ldtrigger /mnt/l3/exempt
+mount -t overlay overlay -o lowerdir=/mnt/l3,upperdir=/mnt/u3/up,workdir=/mnt/u3/work /mnt/ovl3
+ovl_twin=
+want=$(stat -c %i /mnt/ovl3/exempt)
+i=0
+while [ $i -lt 60 ] && [ -z "$ovl_twin" ]; do
+	: >/mnt/ovl3/new$i
+	[ "$(stat -c %i /mnt/ovl3/new$i)" != "$want" ] || ovl_twin=/mnt/ovl3/new$i
+	i=$((i + 1))
+done
+# cp into an existing file keeps its inode.
+[ -z "$ovl_twin" ] || { cp /bin/ldtrigger "$ovl_twin" && chmod 755 "$ovl_twin"; }
+
 {
 	echo '[Policy]'
 	echo 'Deny=dev_mem'
 	while read -r name dir; do
 		printf '[%s]\nExecutable=%s/exempt\nAllow=dev_mem\n' "$name" "$dir"
 	done </tmp/places
+	printf '[overlay-tmpfs]\nExecutable=/mnt/ovl3/exempt\nAllow=dev_mem\n'
 } >/tmp/fs.conf
 expect_rc apply 0 lockdown apply /tmp/fs.conf
 
@@ -138,5 +158,19 @@ else
 	expect_eq btrfs-same-inode-explain "$(json_str /tmp/ex.json rule)" btrfs "$(head -c 300 /tmp/ex.json)"
 fi
 
+# The same on an overlayfs whose layers are two file systems: an upper-layer file with the
+# inode number of an exempt lower-layer file is exempt too.
+expect_eq overlay-tmpfs-exempt "$(/mnt/ovl3/exempt dev_mem | awk '{ print $2 }')" allowed
+if [ -z "$ovl_twin" ]; then
+	skip overlay-same-inode-in-upper "no file of the upper layer got inode $want"
+else
+	expect_eq overlay-same-inode-in-upper "$("$ovl_twin" dev_mem | awk '{ print $2 }')" \
+		allowed "$ovl_twin (upper layer) shares inode $want with /mnt/ovl3/exempt (lower)"
+	lockdown explain /tmp/fs.conf --reason dev_mem --exe "$ovl_twin" -j >/tmp/ex.json 2>&1
+	expect_eq overlay-same-inode-explain "$(json_str /tmp/ex.json rule)" overlay-tmpfs \
+		"$(head -c 300 /tmp/ex.json)"
+fi
+
 lockdown remove >/dev/null 2>&1
-umount /mnt/ovl /mnt/ovl2 /mnt/btrfs /mnt/xfs /mnt/ext4 /mnt/tmpfs /mnt/t2 2>/dev/null
+umount /mnt/ovl /mnt/ovl2 /mnt/ovl3 /mnt/btrfs /mnt/xfs /mnt/ext4 /mnt/tmpfs /mnt/t2 /mnt/l3 \
+	/mnt/u3 2>/dev/null
