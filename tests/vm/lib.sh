@@ -61,3 +61,21 @@ disk() {
 	done
 	return 1
 }
+
+# qemu_singlestep on|off: ask the host to switch QEMU to one guest instruction per translation
+# block, where an interrupt (and so a preemption) can land between any two instructions, or
+# back. Needs the boot group's "# singlestep: yes"; the host counts each request done as a
+# pass and each one refused as a failure. It acts when it reads the line: give it a second.
+qemu_singlestep() {
+	echo "LDT qemu singlestep $1"
+	sleep 1
+}
+
+# spin_cs: centiseconds a fixed shell loop takes (to see QEMU's speed change).
+spin_cs() {
+	_t0=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+	_i=0
+	while [ $_i -lt 4000 ]; do _i=$((_i + 1)); done
+	_t1=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+	echo $((_t1 - _t0))
+}
