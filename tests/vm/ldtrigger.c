@@ -12,6 +12,9 @@
  *                    threads=N cpus=N migrated=N seconds=S", every call counted
  *   ldtrigger mksubvol DIR/NAME
  *                    create btrfs subvolume NAME in DIR (BTRFS_IOC_SUBVOL_CREATE)
+ *   ldtrigger --ruid N ...
+ *                    the rest with real uid N, effective and saved uid 0 (root keeps its
+ *                    capabilities: a uid rule can be tried on operations that need them)
  *
  * Exit status: 0 allowed, 1 denied (EPERM), 2 unavailable (no device, driver or kernel
  * support), 3 any other error. Nothing here changes the machine: each operation is chosen to
@@ -225,10 +228,14 @@ static struct result t_hibernation(void)
 {
 	/* Reading the file asks the hook; "disk" is offered only while hibernation is allowed. */
 	char buf[256] = "";
+	struct stat st;
 	FILE *f;
 
-	/* /sys/power/disk exists only with CONFIG_HIBERNATION: without it "no disk" means nothing. */
-	if (access("/sys/power/disk", F_OK) != 0)
+	/*
+	 * /sys/power/disk exists only with CONFIG_HIBERNATION: without it "no disk" means nothing.
+	 * stat(), not access(): access() asks for the real uid, which --ruid changes.
+	 */
+	if (stat("/sys/power/disk", &st) != 0)
 		return res(UNAVAILABLE, "no /sys/power/disk (kernel without hibernation)");
 	f = fopen("/sys/power/state", "re");
 	if (!f)
@@ -336,7 +343,10 @@ static struct result t_kcore(void)
 
 static struct result t_tracefs(void)
 {
-	if (access("/sys/kernel/tracing/trace", F_OK) == 0)
+	struct stat st;
+
+	/* stat(), not access(): access() asks for the real uid, which --ruid changes. */
+	if (stat("/sys/kernel/tracing/trace", &st) == 0)
 		return open_file("/sys/kernel/tracing/trace", O_RDONLY);
 	return res(UNAVAILABLE, "tracefs not mounted on /sys/kernel/tracing");
 }
@@ -567,8 +577,8 @@ static unsigned long parse_count(const char *s, const char *what)
 	errno = 0;
 	v = strtoul(s, &end, 10);
 	if (errno || *end || !*s || v == 0 || v > 100000000UL) {
-		fprintf(stderr, "ldtrigger: flood: %s '%s' is not a number from 1 to 100000000\n",
-			what, s);
+		fprintf(stderr, "ldtrigger: %s '%s' is not a number from 1 to 100000000\n", what,
+			s);
 		exit(ERROR);
 	}
 	return v;
@@ -577,8 +587,8 @@ static unsigned long parse_count(const char *s, const char *what)
 static int flood(const char *name, const char *per_cpu_s, const char *calls_s)
 {
 	const struct op *op = NULL;
-	unsigned long per_cpu = parse_count(per_cpu_s, "THREADS_PER_CPU");
-	unsigned long calls = parse_count(calls_s, "CALLS");
+	unsigned long per_cpu = parse_count(per_cpu_s, "flood: THREADS_PER_CPU");
+	unsigned long calls = parse_count(calls_s, "flood: CALLS");
 	unsigned long total[4] = { 0 }, done = 0, migrated = 0;
 	struct flooder *fs;
 	struct timespec t0, t1;
@@ -701,13 +711,23 @@ static int run(const struct op *o)
 
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "--ruid") == 0) {
+		uid_t uid = (uid_t)parse_count(argv[2], "--ruid");
+
+		if (setresuid(uid, 0, 0) != 0 || getuid() != uid || geteuid() != 0) {
+			fprintf(stderr, "ldtrigger: --ruid %s: %s\n", argv[2], strerror(errno));
+			return ERROR;
+		}
+		argc -= 2;
+		argv += 2;
+	}
 	if (argc == 5 && strcmp(argv[1], "flood") == 0)
 		return flood(argv[2], argv[3], argv[4]);
 	if (argc == 3 && strcmp(argv[1], "mksubvol") == 0)
 		return mksubvol(argv[2]);
 	if (argc != 2) {
-		fprintf(stderr, "usage: ldtrigger OP|all|list|bpf_map | flood OP THREADS_PER_CPU "
-				"CALLS | mksubvol DIR/NAME\n");
+		fprintf(stderr, "usage: ldtrigger [--ruid N] OP|all|list|bpf_map | flood OP "
+				"THREADS_PER_CPU CALLS | mksubvol DIR/NAME\n");
 		return ERROR;
 	}
 	if (strcmp(argv[1], "list") == 0) {

@@ -1,4 +1,4 @@
-# boot: filesystems
+# boot: subjects
 # disk: ext4 xfs btrfs
 # timeout: 240
 # Executable= on the file systems people run programs from: ext4, xfs, tmpfs, btrfs (top level
