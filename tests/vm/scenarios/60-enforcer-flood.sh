@@ -2,7 +2,7 @@
 # smp: 4
 # append: preempt=full
 # singlestep: yes
-# timeout: 420
+# timeout: 300
 # Counters under concurrency: threads pinned to each of 4 CPUs, several per CPU (with full
 # preemption they preempt each other inside the hook), call a denied operation and an audited
 # one. Afterwards the counters equal the calls made exactly: a lost per-CPU increment, a call
