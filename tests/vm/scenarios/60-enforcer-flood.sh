@@ -169,8 +169,8 @@ flood() {
 }
 
 THREADS=3 # per CPU
-# Batches of a few seconds at TCG's usual speed, until 6 reloads are done.
-flood reload dev_mem 4000 hibernation 1500 6
+# Batches of a few seconds at TCG's usual speed, until 4 reloads are done.
+flood reload dev_mem 4000 hibernation 1500 4
 
 # One instruction per block: every instruction boundary can take the timer interrupt.
 normal=$(spin_cs)
@@ -179,7 +179,7 @@ slow=$(spin_cs)
 if [ "$slow" -ge $((normal * 3)) ]; then ok singlestep-slower; else
 	not_ok singlestep-slower "a loop took $slow cs, $normal cs before: QEMU's speed did not change"
 fi
-flood preempt dev_mem 400 ioport 400 0
+flood preempt dev_mem 800 ioport 800 0
 qemu_singlestep off
 info "flood: loop of 4000 iterations: $normal cs, $slow cs one instruction per block"
 
