@@ -21,28 +21,108 @@
 #define CGROUP2_SUPER_MAGIC 0x63677270
 #endif
 
+/*
+ * The device of mount MNT_ID as the kernel's super block has it (sb->s_dev, major:minor in
+ * field 3 of mountinfo), in the kernel's encoding major << 20 | minor. 0, -ENOENT if no line
+ * has that id, or -errno if the file cannot be read. Lines are read whole: a long mount point
+ * cannot split a line into something that looks like another. (Fields 1 and 3 never hold
+ * octal escapes; the paths that do are not read here.) Not static: the unit tests feed it
+ * their own mountinfo files.
+ */
+int ld_mountinfo_dev(const char *mountinfo, unsigned long long mnt_id, __u64 *dev);
+int ld_mountinfo_dev(const char *mountinfo, unsigned long long mnt_id, __u64 *dev)
+{
+	FILE *f = fopen(mountinfo, "re");
+	char *line = NULL;
+	size_t cap = 0;
+	int ret = -ENOENT;
+
+	if (!f)
+		return -errno;
+	while (getline(&line, &cap, f) > 0) {
+		unsigned long long id, parent;
+		unsigned int maj, min;
+		int n = 0;
+
+		if (sscanf(line, "%llu %llu %u:%u %n", &id, &parent, &maj, &min, &n) != 4 || !n ||
+		    id != mnt_id)
+			continue;
+		*dev = ((__u64)maj << 20) | (__u64)min;
+		ret = 0;
+		break;
+	}
+	free(line);
+	fclose(f);
+	return ret;
+}
+
+/*
+ * The mount id of the file open at fd: statx(STATX_MNT_ID) (Linux 5.8), else
+ * name_to_handle_at(), which reports it on file systems that export file handles. -1 if
+ * neither can say.
+ */
+static long long mount_id(int fd)
+{
+#ifdef STATX_MNT_ID
+	struct statx stx;
+
+	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 && (stx.stx_mask & STATX_MNT_ID))
+		return (long long)stx.stx_mnt_id;
+#endif
+	{
+		union {
+			struct file_handle fh;
+			char buf[sizeof(struct file_handle) + MAX_HANDLE_SZ];
+		} h;
+		int id;
+
+		h.fh.handle_bytes = MAX_HANDLE_SZ;
+		if (name_to_handle_at(fd, "", &h.fh, &id, AT_EMPTY_PATH) == 0)
+			return id;
+	}
+	return -1;
+}
+
 int ld_exe_identity(const char *path, __u64 *dev, __u64 *ino, char *err, size_t errlen)
 {
 	struct stat st;
+	long long mnt;
+	int fd;
 
 	if (path[0] != '/') {
 		snprintf(err, errlen, "executable '%s': not an absolute path", path);
 		return -EINVAL;
 	}
-	if (stat(path, &st) != 0) {
+	/* One open file for every question below: a path replaced in between cannot mix. */
+	fd = open(path, O_PATH | O_CLOEXEC);
+	if (fd < 0 || fstat(fd, &st) != 0) {
 		int e = errno;
 
+		if (fd >= 0)
+			close(fd);
 		snprintf(err, errlen, "executable '%s': %s", path,
 			 e == ENOENT ? "no such file" : strerror(e));
 		return -e;
 	}
 	if (!S_ISREG(st.st_mode)) {
+		close(fd);
 		snprintf(err, errlen, "executable '%s': not a regular file", path);
 		return -EINVAL;
 	}
-	/* The kernel's sb->s_dev is MKDEV(major, minor) = major << 20 | minor. */
+	/*
+	 * The kernel side reads the running executable's inode->i_sb->s_dev. stat()'s st_dev is
+	 * another number on btrfs (each subvolume has its own anonymous device) and overlayfs
+	 * (the layer's device): the device is the super block's, found through the file's mount
+	 * in /proc/self/mountinfo. Where the mount id cannot be had (no statx mount id, no file
+	 * handles) or mountinfo cannot be read, stat()'s device stays: right on ext4, xfs, tmpfs
+	 * and every other file system whose files report their super block's device.
+	 */
 	*dev = ((__u64)major(st.st_dev) << 20) | (__u64)minor(st.st_dev);
 	*ino = (__u64)st.st_ino;
+	mnt = mount_id(fd);
+	close(fd);
+	if (mnt >= 0)
+		ld_mountinfo_dev("/proc/self/mountinfo", (unsigned long long)mnt, dev);
 	return 0;
 }
 

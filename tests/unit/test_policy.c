@@ -667,6 +667,43 @@ static void make_file(const char *name, char *path, size_t len)
 	assert_int_equal(chmod(path, 0755), 0);
 }
 
+/* Defined in subjects.c: the super block device of a mount id, from a mountinfo file. */
+int ld_mountinfo_dev(const char *mountinfo, unsigned long long mnt_id, __u64 *dev);
+
+/*
+ * The device the kernel gives the super block under path (sb->s_dev, as major << 20 | minor):
+ * field 3 of the mountinfo line of the file's mount. Written here apart from subjects.c, with
+ * statx and strtok, so that the tests do not check the code against itself.
+ */
+static __u64 sb_dev(const char *path)
+{
+	struct statx stx;
+	char line[8192], want[32];
+	FILE *f;
+	__u64 dev = ~0ULL;
+
+	assert_int_equal(statx(AT_FDCWD, path, 0, STATX_MNT_ID, &stx), 0);
+	assert_true(stx.stx_mask & STATX_MNT_ID);
+	snprintf(want, sizeof(want), "%llu", (unsigned long long)stx.stx_mnt_id);
+	f = fopen("/proc/self/mountinfo", "r");
+	assert_non_null(f);
+	while (fgets(line, sizeof(line), f)) {
+		char *save = NULL, *id = strtok_r(line, " ", &save);
+		char *mm;
+
+		strtok_r(NULL, " ", &save);
+		mm = strtok_r(NULL, " ", &save);
+		if (id && mm && strcmp(id, want) == 0) {
+			dev = (strtoull(mm, NULL, 10) << 20) |
+			      strtoull(strchr(mm, ':') + 1, NULL, 10);
+			break;
+		}
+	}
+	fclose(f);
+	assert_true(dev != ~0ULL);
+	return dev;
+}
+
 static void test_executable_identity(void **state)
 {
 	char a[300], b[300], text[1024];
@@ -679,7 +716,8 @@ static void test_executable_identity(void **state)
 	make_file("tool-b", b, sizeof(b));
 	assert_int_equal(stat(a, &sa), 0);
 	assert_int_equal(stat(b, &sb), 0);
-	deva = ((__u64)major(sa.st_dev) << 20) | minor(sa.st_dev);
+	/* The super block's device, which is stat()'s on most file systems, not on btrfs. */
+	deva = sb_dev(a);
 
 	snprintf(text, sizeof(text),
 		 "[Policy]\nDeny=all\n[first]\nExecutable=%s\nAllow=dev_mem\n"
@@ -710,6 +748,75 @@ static void test_executable_identity(void **state)
 	assert_int_equal(c.pol.action[2][num(&rs61, "kexec")], LD_ACT_AUDIT);
 	assert_int_equal(c.pol.action[2][num(&rs61, "dev_mem")], LD_ACT_DENY);
 	ld_compiled_free(&c);
+}
+
+/*
+ * ld_mountinfo_dev() on mountinfo files written here: the line of the asked mount id, whatever
+ * comes around it (escaped paths, optional fields, a line longer than any buffer whose tail
+ * looks like a line of its own), and -ENOENT for an id no line has.
+ */
+static void test_mountinfo_dev(void **state)
+{
+	char path[300], *text, *p;
+	size_t n = 0, cap = 64 * 1024;
+	__u64 dev = 0;
+	(void)state;
+
+	text = malloc(cap);
+	assert_non_null(text);
+	n += (size_t)sprintf(text + n, "22 1 0:21 / /proc rw,nosuid - proc proc rw\n");
+	/* A space, a tab, a newline and a backslash in the mount point, and optional fields. */
+	n += (size_t)sprintf(text + n, "40 22 0:55 /sub /mnt/a\\040b\\011c\\012d\\134e rw "
+				       "shared:7 master:3 - btrfs /dev/vdc rw,subvol=/sub\n");
+	/* A mount point of 9000 characters: longer than a fixed line buffer. */
+	n += (size_t)sprintf(text + n, "50 22 7:1 / /");
+	for (p = text + n; p < text + n + 9000; p++)
+		*p = 'x';
+	n += 9000;
+	n += (size_t)sprintf(text + n, "\\040z rw - ext4 /dev/loop1 rw\n");
+	n += (size_t)sprintf(text + n, "60 22 259:3 / /data rw - xfs /dev/nvme0n1p3 rw\n");
+	/* A line whose text past 4095 characters reads like the line of mount 77: what a line
+	 * holds past a fixed buffer's end is never taken for a line of its own. */
+	n += (size_t)sprintf(text + n, "51 22 7:2 / /");
+	memset(text + n, 'y', 4095 - 13);
+	n += 4095 - 13;
+	n += (size_t)sprintf(text + n, " 77 22 8:8 / /fake rw - ext4 /dev/sda rw\n");
+	n += (size_t)sprintf(text + n, "4294967296 22 0:99 / /big-id rw - tmpfs tmpfs rw");
+	snprintf(path, sizeof(path), "%s/mountinfo", tmpdir);
+	write_file(path, text);
+	free(text);
+
+	assert_int_equal(ld_mountinfo_dev(path, 40, &dev), 0);
+	assert_int_equal(dev, 55); /* 0:55 */
+	assert_int_equal(ld_mountinfo_dev(path, 60, &dev), 0);
+	assert_int_equal(dev, (259ULL << 20) | 3);
+	assert_int_equal(ld_mountinfo_dev(path, 50, &dev), 0);
+	assert_int_equal(dev, (7ULL << 20) | 1);
+	assert_int_equal(ld_mountinfo_dev(path, 51, &dev), 0);
+	assert_int_equal(dev, (7ULL << 20) | 2);
+	/* The last line has no newline; its id needs more than 32 bits. */
+	assert_int_equal(ld_mountinfo_dev(path, 4294967296ULL, &dev), 0);
+	assert_int_equal(dev, 99);
+	/* 77 is only the inside of a mount point; 23 is no mount at all. */
+	dev = 12345;
+	assert_int_equal(ld_mountinfo_dev(path, 77, &dev), -ENOENT);
+	assert_int_equal(ld_mountinfo_dev(path, 23, &dev), -ENOENT);
+	assert_int_equal(dev, 12345);
+	snprintf(path, sizeof(path), "%s/no-such-mountinfo", tmpdir);
+	assert_int_equal(ld_mountinfo_dev(path, 40, &dev), -ENOENT);
+
+	/* This process's own mountinfo: the identity of a file is its mount's device. */
+	make_file("tool-m", path, sizeof(path));
+	{
+		__u64 d, ino;
+		char err[256];
+		struct stat st;
+
+		assert_int_equal(ld_exe_identity(path, &d, &ino, err, sizeof(err)), 0);
+		assert_int_equal(stat(path, &st), 0);
+		assert_int_equal(d, sb_dev(path));
+		assert_int_equal(ino, st.st_ino);
+	}
 }
 
 static void test_executable_errors(void **state)
@@ -1419,6 +1526,7 @@ int main(void)
 		cmocka_unit_test(test_inih_build_options_do_not_matter),
 		cmocka_unit_test(test_policy_fifo),
 		cmocka_unit_test(test_executable_identity),
+		cmocka_unit_test(test_mountinfo_dev),
 		cmocka_unit_test(test_executable_errors),
 		cmocka_unit_test(test_cgroups),
 		cmocka_unit_test(test_users),

@@ -6,6 +6,15 @@
  *   ldtrigger OP     prints "OP allowed|denied|unavailable|error [detail]"
  *   ldtrigger all    every operation, one line each
  *   ldtrigger list   the operation names
+ *   ldtrigger flood OP THREADS_PER_CPU CALLS
+ *                    THREADS_PER_CPU threads pinned to each CPU, each making CALLS calls of
+ *                    OP; prints "flood OP calls=N allowed=N denied=N unavailable=N error=N
+ *                    threads=N cpus=N migrated=N seconds=S", every call counted
+ *   ldtrigger mksubvol DIR/NAME
+ *                    create btrfs subvolume NAME in DIR (BTRFS_IOC_SUBVOL_CREATE)
+ *   ldtrigger --ruid N ...
+ *                    the rest with real uid N, effective and saved uid 0 (root keeps its
+ *                    capabilities: a uid rule can be tried on operations that need them)
  *
  * Exit status: 0 allowed, 1 denied (EPERM), 2 unavailable (no device, driver or kernel
  * support), 3 any other error. Nothing here changes the machine: each operation is chosen to
@@ -14,6 +23,11 @@
  */
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
+#include <linux/btrfs.h>
+#include <pthread.h>
+#include <sched.h>
+#include <time.h>
 #include <fcntl.h>
 #include <glob.h>
 #include <linux/bpf.h>
@@ -26,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/io.h>
+#include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
@@ -56,7 +71,7 @@ static struct result res(int outcome, const char *fmt, ...)
 /* The symbolic name of an errno value, for one-line details ("EINVAL", not a sentence). */
 static const char *errname(int err)
 {
-	static char other[24];
+	static __thread char other[24];
 
 	switch (err) {
 #define E(x)                                                                                       \
@@ -213,10 +228,14 @@ static struct result t_hibernation(void)
 {
 	/* Reading the file asks the hook; "disk" is offered only while hibernation is allowed. */
 	char buf[256] = "";
+	struct stat st;
 	FILE *f;
 
-	/* /sys/power/disk exists only with CONFIG_HIBERNATION: without it "no disk" means nothing. */
-	if (access("/sys/power/disk", F_OK) != 0)
+	/*
+	 * /sys/power/disk exists only with CONFIG_HIBERNATION: without it "no disk" means nothing.
+	 * stat(), not access(): access() asks for the real uid, which --ruid changes.
+	 */
+	if (stat("/sys/power/disk", &st) != 0)
 		return res(UNAVAILABLE, "no /sys/power/disk (kernel without hibernation)");
 	f = fopen("/sys/power/state", "re");
 	if (!f)
@@ -324,7 +343,10 @@ static struct result t_kcore(void)
 
 static struct result t_tracefs(void)
 {
-	if (access("/sys/kernel/tracing/trace", F_OK) == 0)
+	struct stat st;
+
+	/* stat(), not access(): access() asks for the real uid, which --ruid changes. */
+	if (stat("/sys/kernel/tracing/trace", &st) == 0)
 		return open_file("/sys/kernel/tracing/trace", O_RDONLY);
 	return res(UNAVAILABLE, "tracefs not mounted on /sys/kernel/tracing");
 }
@@ -491,24 +513,192 @@ static const struct op {
 	const char *name;
 	const char *reason; /* lockdown reason it asks for */
 	struct result (*fn)(void);
+	int shared_state; /* uses static buffers: not for flood's threads */
 } ops[] = {
-	{ "dev_mem", "dev_mem", t_dev_mem },
-	{ "dev_port", "dev_mem", t_dev_port },
-	{ "ioport", "ioport", t_ioport },
-	{ "iopl", "ioport", t_iopl },
-	{ "msr", "msr", t_msr },
-	{ "kexec", "kexec", t_kexec },
-	{ "module_signature", "module_signature", t_module_signature },
-	{ "hibernation", "hibernation", t_hibernation },
-	{ "pci_access", "pci_access", t_pci_access },
-	{ "debugfs", "debugfs", t_debugfs },
-	{ "kcore", "kcore", t_kcore },
-	{ "tracefs", "tracefs", t_tracefs },
-	{ "perf", "perf", t_perf },
-	{ "kprobes", "kprobes", t_kprobes },
-	{ "bpf_read_kernel", "bpf_read_kernel", t_bpf_read_kernel },
-	{ "bpf_write_user", "bpf_write_user", t_bpf_write_user },
+	{ "dev_mem", "dev_mem", t_dev_mem, 0 },
+	{ "dev_port", "dev_mem", t_dev_port, 0 },
+	{ "ioport", "ioport", t_ioport, 0 },
+	{ "iopl", "ioport", t_iopl, 0 },
+	{ "msr", "msr", t_msr, 0 },
+	{ "kexec", "kexec", t_kexec, 0 },
+	{ "module_signature", "module_signature", t_module_signature, 0 },
+	{ "hibernation", "hibernation", t_hibernation, 0 },
+	{ "pci_access", "pci_access", t_pci_access, 0 },
+	{ "debugfs", "debugfs", t_debugfs, 1 },
+	{ "kcore", "kcore", t_kcore, 0 },
+	{ "tracefs", "tracefs", t_tracefs, 0 },
+	{ "perf", "perf", t_perf, 0 },
+	{ "kprobes", "kprobes", t_kprobes, 0 },
+	{ "bpf_read_kernel", "bpf_read_kernel", t_bpf_read_kernel, 1 },
+	{ "bpf_write_user", "bpf_write_user", t_bpf_write_user, 1 },
 };
+
+/* ---- flood: many threads on every CPU, every call counted ---------------------------- */
+
+struct flooder {
+	pthread_t thread;
+	const struct op *op;
+	int cpu;
+	unsigned long calls;
+	unsigned long done;	  /* calls made */
+	unsigned long outcome[4]; /* by outcome */
+	unsigned long migrated;	  /* calls that ran on another CPU than the pinned one */
+	int pin_err;		  /* sched_setaffinity's errno, or 0 */
+	pthread_barrier_t *start;
+};
+
+static void *flood_thread(void *arg)
+{
+	struct flooder *f = arg;
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(f->cpu, &set);
+	/* Pid 0: this thread only. */
+	if (sched_setaffinity(0, sizeof(set), &set) != 0)
+		f->pin_err = errno;
+	pthread_barrier_wait(f->start);
+	for (unsigned long i = 0; i < f->calls; i++) {
+		struct result r = f->op->fn();
+
+		f->outcome[r.outcome]++;
+		f->done++;
+		if (sched_getcpu() != f->cpu)
+			f->migrated++;
+	}
+	return NULL;
+}
+
+static unsigned long parse_count(const char *s, const char *what)
+{
+	char *end;
+	unsigned long v;
+
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || !*s || v == 0 || v > 100000000UL) {
+		fprintf(stderr, "ldtrigger: %s '%s' is not a number from 1 to 100000000\n", what,
+			s);
+		exit(ERROR);
+	}
+	return v;
+}
+
+static int flood(const char *name, const char *per_cpu_s, const char *calls_s)
+{
+	const struct op *op = NULL;
+	unsigned long per_cpu = parse_count(per_cpu_s, "flood: THREADS_PER_CPU");
+	unsigned long calls = parse_count(calls_s, "flood: CALLS");
+	unsigned long total[4] = { 0 }, done = 0, migrated = 0;
+	struct flooder *fs;
+	struct timespec t0, t1;
+	pthread_barrier_t start;
+	cpu_set_t online;
+	size_t n = 0, cpus = 0;
+	int pin_err = 0;
+
+	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (strcmp(name, ops[i].name) == 0)
+			op = &ops[i];
+	if (!op) {
+		fprintf(stderr, "ldtrigger: flood: unknown operation '%s' (see ldtrigger list)\n",
+			name);
+		return ERROR;
+	}
+	if (op->shared_state) {
+		fprintf(stderr,
+			"ldtrigger: flood: %s keeps state in static buffers; not for threads\n",
+			name);
+		return ERROR;
+	}
+	if (sched_getaffinity(0, sizeof(online), &online) != 0) {
+		fprintf(stderr, "ldtrigger: flood: sched_getaffinity: %s\n", strerror(errno));
+		return ERROR;
+	}
+	cpus = (size_t)CPU_COUNT(&online);
+	if (per_cpu * cpus > 4096) {
+		fprintf(stderr, "ldtrigger: flood: %lu threads on %zu CPUs is more than 4096\n",
+			per_cpu, cpus);
+		return ERROR;
+	}
+	fs = calloc(per_cpu * cpus, sizeof(*fs));
+	if (!fs || pthread_barrier_init(&start, NULL, (unsigned int)(per_cpu * cpus + 1)) != 0) {
+		fprintf(stderr, "ldtrigger: flood: out of memory\n");
+		return ERROR;
+	}
+	for (int cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+		if (!CPU_ISSET(cpu, &online))
+			continue;
+		for (unsigned long t = 0; t < per_cpu; t++, n++) {
+			fs[n] = (struct flooder){
+				.op = op, .cpu = cpu, .calls = calls, .start = &start
+			};
+			if (pthread_create(&fs[n].thread, NULL, flood_thread, &fs[n]) != 0) {
+				fprintf(stderr, "ldtrigger: flood: pthread_create failed\n");
+				exit(ERROR); /* threads waiting at the barrier die with the process */
+			}
+		}
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	pthread_barrier_wait(&start);
+	for (size_t i = 0; i < n; i++) {
+		pthread_join(fs[i].thread, NULL);
+		for (int o = 0; o < 4; o++)
+			total[o] += fs[i].outcome[o];
+		done += fs[i].done;
+		migrated += fs[i].migrated;
+		if (fs[i].pin_err)
+			pin_err = fs[i].pin_err;
+	}
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	printf("flood %s calls=%lu allowed=%lu denied=%lu unavailable=%lu error=%lu threads=%zu "
+	       "cpus=%zu migrated=%lu seconds=%.1f\n",
+	       op->name, done, total[ALLOWED], total[DENIED], total[UNAVAILABLE], total[ERROR], n,
+	       cpus, migrated,
+	       (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	free(fs);
+	if (pin_err) {
+		fprintf(stderr, "ldtrigger: flood: sched_setaffinity: %s\n", strerror(pin_err));
+		return ERROR;
+	}
+	/* Every call made and counted once: the sums must add up. */
+	if (done != per_cpu * cpus * calls ||
+	    total[ALLOWED] + total[DENIED] + total[UNAVAILABLE] + total[ERROR] != done)
+		return ERROR;
+	return 0;
+}
+
+/* Not a lockdown operation: a btrfs subvolume for the file system tests. */
+static int mksubvol(const char *path)
+{
+	struct btrfs_ioctl_vol_args args;
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	int fd;
+
+	if (!slash || !slash[1] || (size_t)(slash - path) >= sizeof(dir) ||
+	    strlen(slash + 1) > BTRFS_PATH_NAME_MAX) {
+		fprintf(stderr, "ldtrigger: mksubvol: '%s' is not DIR/NAME\n", path);
+		return ERROR;
+	}
+	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - path), path);
+	fd = open(dir[0] ? dir : "/", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0) {
+		fprintf(stderr, "ldtrigger: mksubvol: %s: %s\n", dir, strerror(errno));
+		return ERROR;
+	}
+	memset(&args, 0, sizeof(args));
+	snprintf(args.name, sizeof(args.name), "%s", slash + 1);
+	if (ioctl(fd, BTRFS_IOC_SUBVOL_CREATE, &args) != 0) {
+		fprintf(stderr, "ldtrigger: mksubvol: BTRFS_IOC_SUBVOL_CREATE %s: %s\n", path,
+			strerror(errno));
+		close(fd);
+		return ERROR;
+	}
+	close(fd);
+	printf("mksubvol %s\n", path);
+	return 0;
+}
 
 static int run(const struct op *o)
 {
@@ -521,8 +711,23 @@ static int run(const struct op *o)
 
 int main(int argc, char **argv)
 {
+	if (argc >= 3 && strcmp(argv[1], "--ruid") == 0) {
+		uid_t uid = (uid_t)parse_count(argv[2], "--ruid");
+
+		if (setresuid(uid, 0, 0) != 0 || getuid() != uid || geteuid() != 0) {
+			fprintf(stderr, "ldtrigger: --ruid %s: %s\n", argv[2], strerror(errno));
+			return ERROR;
+		}
+		argc -= 2;
+		argv += 2;
+	}
+	if (argc == 5 && strcmp(argv[1], "flood") == 0)
+		return flood(argv[2], argv[3], argv[4]);
+	if (argc == 3 && strcmp(argv[1], "mksubvol") == 0)
+		return mksubvol(argv[2]);
 	if (argc != 2) {
-		fprintf(stderr, "usage: ldtrigger OP|all|list|bpf_map\n");
+		fprintf(stderr, "usage: ldtrigger [--ruid N] OP|all|list|bpf_map | flood OP "
+				"THREADS_PER_CPU CALLS | mksubvol DIR/NAME\n");
 		return ERROR;
 	}
 	if (strcmp(argv[1], "list") == 0) {
@@ -536,7 +741,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if (strcmp(argv[1], "bpf_map") == 0) {
-		const struct op o = { "bpf_map", "", t_bpf_map };
+		const struct op o = { "bpf_map", "", t_bpf_map, 0 };
 
 		return run(&o);
 	}

@@ -47,3 +47,35 @@ kernel_level() {
 
 # kernel_major_minor: "5.10", "6.1", ...
 kernel_major_minor() { uname -r | cut -d. -f1-2; }
+
+# disk FS: the virtio disk the runner attached for the boot group's "# disk: FS" header
+# (/dev/vda, /dev/vdb, ... in header order); nothing if there is none.
+disk() {
+	_i=0
+	for _fs in $(sed -n 's/.*ldt\.disks=\([^ ]*\).*/\1/p' /proc/cmdline | tr ',' ' '); do
+		if [ "$_fs" = "$1" ]; then
+			echo "/dev/vd$(echo abcdefghijklmnop | cut -c$((_i + 1)))"
+			return 0
+		fi
+		_i=$((_i + 1))
+	done
+	return 1
+}
+
+# qemu_singlestep on|off: ask the host to switch QEMU to one guest instruction per translation
+# block, where an interrupt (and so a preemption) can land between any two instructions, or
+# back. Needs the boot group's "# singlestep: yes"; the host counts each request done as a
+# pass and each one refused as a failure. It acts when it reads the line: give it a second.
+qemu_singlestep() {
+	echo "LDT qemu singlestep $1"
+	sleep 1
+}
+
+# spin_cs: centiseconds a fixed shell loop takes (to see QEMU's speed change).
+spin_cs() {
+	_t0=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+	_i=0
+	while [ $_i -lt 4000 ]; do _i=$((_i + 1)); done
+	_t1=$(cut -d' ' -f1 /proc/uptime | tr -d .)
+	echo $((_t1 - _t0))
+}
