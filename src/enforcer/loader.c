@@ -15,9 +15,8 @@
  * apply and remove hold an exclusive flock() on LD_LOCK_FILE while they change the pins, so
  * two of them never interleave (two first loads would otherwise both load and pin).
  *
- * Waiting: an update of a BPF_MAP_TYPE_ARRAY_OF_MAPS makes the kernel call synchronize_rcu()
- * before the syscall returns (maybe_wait_bpf_programs(), 5.10 through 7.2), and LSM programs
- * run under RCU, so after that update no call that read the old index is still running.
+ * The steps live beside this file: system.c (what the system must offer), tables.c (writing
+ * a table set, waiting for readers of the old one), seal.c (the seal), pinned.c (the pins).
  *
  * Memory on 5.10: before memory-cgroup accounting of BPF (5.11), a map's whole size is charged
  * up front to RLIMIT_MEMLOCK of the creating *user*, and stays charged while it is pinned. If
@@ -26,7 +25,7 @@
  * with its real uid set to LD_CHARGE_UID (effective uid and capabilities stay root's), which
  * charges a user nobody else uses, and switches back right after.
  */
-#include "enforcer.h"
+#include "loader.h"
 #include "libbpf_log.h"
 #include "kstate.h"
 #include "util.h"
@@ -39,296 +38,13 @@
 #include <bpf/libbpf.h>
 #include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <linux/capability.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/mount.h>
-#include <sys/resource.h>
 #include <sys/stat.h>
-#include <sys/statfs.h>
-#include <sys/syscall.h>
-#include <time.h>
 #include <unistd.h>
 
-#define LD_CHARGE_UID	 2147483646u /* charged for map memory on 5.10; owns nothing */
-#define LD_BPF_FS	 "/sys/fs/bpf"
-#define LD_BPF_FS_MAGIC	 0xcafe4a11
-#define LD_PROC_PID_INIT 0xEFFFFFFCu
-#ifndef CAP_PERFMON
-#define CAP_PERFMON 38
-#endif
-#ifndef CAP_BPF
-#define CAP_BPF 39
-#endif
-
-/* ---- small system helpers --------------------------------------------------------------- */
-
-static bool have_cap(int cap)
-{
-	struct __user_cap_header_struct h = { .version = _LINUX_CAPABILITY_VERSION_3, .pid = 0 };
-	struct __user_cap_data_struct d[2];
-
-	if (syscall(SYS_capget, &h, d) != 0)
-		return false;
-	return d[cap / 32].effective & (1u << (cap % 32));
-}
-
-static void raise_memlock(void)
-{
-	struct rlimit r = { RLIM_INFINITY, RLIM_INFINITY };
-
-	if (setrlimit(RLIMIT_MEMLOCK, &r) != 0) {
-		/* Without CAP_SYS_RESOURCE: as high as the hard limit allows. */
-		if (getrlimit(RLIMIT_MEMLOCK, &r) == 0) {
-			r.rlim_cur = r.rlim_max;
-			setrlimit(RLIMIT_MEMLOCK, &r);
-		}
-	}
-}
-
-/* Memory-cgroup accounting of BPF memory (5.11+) came with bpf_ktime_get_coarse_ns(). */
-static bool memcg_accounting(void)
-{
-	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_SOCKET_FILTER, BPF_FUNC_ktime_get_coarse_ns,
-				       NULL) == 1;
-}
-
-static __u64 realtime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (__u64)ts.tv_sec * 1000000000ULL + (__u64)ts.tv_nsec;
-}
-
-/* Jiffies per second: the coarse clocks tick once per jiffy (their resolution is 1/HZ). */
-static __u32 kernel_hz(void)
-{
-	struct timespec res;
-
-	if (clock_getres(CLOCK_MONOTONIC_COARSE, &res) != 0 || res.tv_sec || !res.tv_nsec)
-		return 1000; /* the highest HZ: a window of at least one second */
-	return (__u32)((1000000000L + res.tv_nsec / 2) / res.tv_nsec);
-}
-
-/*
- * The BPF file system on /sys/fs/bpf, where pins live: mounted by systemd at boot; mounted
- * here when it is not (as systemd would), so that enforcement does not depend on the init.
- */
-static int ensure_bpffs(char *why, size_t whylen)
-{
-	struct statfs sf;
-	int err;
-
-	if (statfs(LD_BPF_FS, &sf) != 0) {
-		err = errno;
-		snprintf(why, whylen,
-			 "%s: %s (sysfs not mounted on /sys, or a kernel without "
-			 "CONFIG_BPF_SYSCALL)",
-			 LD_BPF_FS, strerror(err));
-		return -err;
-	}
-	if ((unsigned long)sf.f_type == LD_BPF_FS_MAGIC)
-		return 0;
-	if (mount("bpf", LD_BPF_FS, "bpf", MS_NOSUID | MS_NODEV | MS_NOEXEC, "mode=0700") != 0) {
-		err = errno;
-		snprintf(why, whylen,
-			 "the BPF file system is not mounted on %s and mounting it failed (%s): "
-			 "mount it with 'mount -t bpf bpf %s' and apply again",
-			 LD_BPF_FS, strerror(err), LD_BPF_FS);
-		return -err;
-	}
-	return 0;
-}
-
-/* BPF LSM must be in the active LSM list, or the program would attach and never run. */
-static int check_bpf_lsm(char *why, size_t whylen)
-{
-	struct ld_securityfs fs;
-	struct ld_lsm_list lsms;
-	char path[300], buf[512], param[512];
-	long n;
-
-	if (ld_securityfs_find(&fs, false, buf, sizeof(buf)) != 0)
-		return 0; /* cannot tell: the attach will say more */
-	snprintf(path, sizeof(path), "%s/lsm", fs.dir);
-	n = ld_read_file(path, buf, sizeof(buf));
-	if (n < 0 || ld_parse_lsm_list(buf, &lsms) != 0)
-		return 0;
-	if (ld_lsm_list_has(&lsms, "bpf"))
-		return 0;
-	if (ld_lsm_bpf_param(&lsms, param, sizeof(param)) != 0)
-		snprintf(param, sizeof(param), "lsm=...,bpf");
-	snprintf(why, whylen,
-		 "BPF LSM is not active on this kernel (active LSMs: %s): add %s to the kernel "
-		 "command line and reboot",
-		 ld_rstrip(buf), param);
-	return -EOPNOTSUPP;
-}
-
-static enum ld_level kernel_level(void)
-{
-	struct ld_securityfs fs;
-	enum ld_level level = LD_LEVEL_NONE;
-	char path[300], buf[256];
-
-	if (ld_securityfs_find(&fs, false, buf, sizeof(buf)) == 0) {
-		snprintf(path, sizeof(path), "%s/lockdown", fs.dir);
-		if (ld_read_level_file(path, &level) != 0)
-			level = LD_LEVEL_NONE;
-	}
-	return level;
-}
-
-static bool privileged(void)
-{
-	return have_cap(CAP_SYS_ADMIN) || (have_cap(CAP_BPF) && have_cap(CAP_PERFMON));
-}
-
-static const char *perm_hint(void)
-{
-	if (!privileged())
-		return "this process lacks CAP_SYS_ADMIN (or CAP_BPF and CAP_PERFMON): run as root";
-	return "the process has CAP_SYS_ADMIN, so this kernel or a sandbox around it forbids "
-	       "BPF LSM programs";
-}
-
-/* ---- writing tables ---------------------------------------------------------------------- */
-
-/* Delete every key of generation gen (the first 32 bits of every subject key). */
-static int clear_gen(int fd, size_t keysize, __u32 gen)
-{
-	size_t cap = 256, n = 0;
-	unsigned char *keys = malloc(cap * keysize), *cur = NULL, next[32];
-	int err = 0;
-
-	if (!keys)
-		return -ENOMEM;
-	while (bpf_map_get_next_key(fd, cur, next) == 0) {
-		if (n == cap) {
-			unsigned char *k = realloc(keys, 2 * cap * keysize);
-
-			if (!k) {
-				free(keys);
-				return -ENOMEM;
-			}
-			keys = k;
-			cap *= 2;
-		}
-		memcpy(keys + n * keysize, next, keysize);
-		cur = keys + n * keysize;
-		n++;
-	}
-	for (size_t i = 0; i < n; i++) {
-		__u32 g;
-
-		memcpy(&g, keys + i * keysize, sizeof(g));
-		if (g == gen && bpf_map_delete_elem(fd, keys + i * keysize) != 0 && errno != ENOENT)
-			err = -errno;
-	}
-	free(keys);
-	return err;
-}
-
-static int clear_subjects(const struct ld_pinned *p, __u32 set)
-{
-	int e1 = clear_gen(p->exes, sizeof(struct ld_exe_key), set);
-	int e2 = clear_gen(p->cgroups, sizeof(struct ld_cgroup_key), set);
-	int e3 = clear_gen(p->uids, sizeof(struct ld_uid_key), set);
-
-	return e1 ? e1 : e2 ? e2 : e3;
-}
-
-static int map_full(char *why, size_t whylen, const char *what, size_t n, unsigned int max)
-{
-	int err = errno;
-
-	if (err == E2BIG || err == ENOMEM)
-		snprintf(why, whylen, "%zu %s subjects do not fit the kernel table (at most %u)", n,
-			 what, max);
-	else
-		snprintf(why, whylen, "writing the %s table: %s", what, strerror(err));
-	return -err;
-}
-
-/* Write c into table set `set` (which is not in force). On failure its subjects are empty. */
-static int write_gen(const struct ld_pinned *p, __u32 set, const struct ld_compiled *c,
-		     const struct ld_meta *m, char *why, size_t whylen)
-{
-	struct ld_policy pol = c->pol;
-	int err = clear_subjects(p, set);
-
-	if (err) {
-		snprintf(why, whylen, "clearing table set %u: %s", set, strerror(-err));
-		return err;
-	}
-	for (size_t i = 0; i < c->nexes; i++) {
-		struct ld_exe_key k = { .gen = set, .dev = c->exes[i].dev, .ino = c->exes[i].ino };
-
-		if (bpf_map_update_elem(p->exes, &k, &c->exes[i].rule, BPF_ANY) != 0) {
-			err = map_full(why, whylen, "executable", c->nexes, LD_EXE_MAX);
-			goto fail;
-		}
-	}
-	for (size_t i = 0; i < c->ncgroups; i++) {
-		struct ld_cgroup_key k = { .gen = set, .id = c->cgroups[i].id };
-
-		if (bpf_map_update_elem(p->cgroups, &k, &c->cgroups[i].rule, BPF_ANY) != 0) {
-			err = map_full(why, whylen, "cgroup", c->ncgroups, LD_CGROUP_MAX);
-			goto fail;
-		}
-	}
-	for (size_t i = 0; i < c->nuids; i++) {
-		struct ld_uid_key k = { .gen = set, .uid = c->uids[i].uid };
-
-		if (bpf_map_update_elem(p->uids, &k, &c->uids[i].rule, BPF_ANY) != 0) {
-			err = map_full(why, whylen, "uid", c->nuids, LD_UID_MAX);
-			goto fail;
-		}
-	}
-	pol.subjects = (c->nexes ? LD_HAS_EXE : 0) | (c->ncgroups ? LD_HAS_CGROUP : 0) |
-		       (c->nuids ? LD_HAS_UID : 0);
-	if (bpf_map_update_elem(p->policy, &set, &pol, BPF_ANY) != 0 ||
-	    bpf_map_update_elem(p->meta, &set, m, BPF_ANY) != 0) {
-		err = -errno;
-		snprintf(why, whylen, "writing the policy table: %s", strerror(-err));
-		goto fail;
-	}
-	return 0;
-fail:
-	clear_subjects(p, set);
-	return err;
-}
-
-/* Return once no program call that may have read the previous `active` is running. */
-static void wait_for_programs(void)
-{
-	LIBBPF_OPTS(bpf_map_create_opts, o);
-	__u32 key = 0;
-	int inner, outer;
-
-	inner = bpf_map_create(BPF_MAP_TYPE_ARRAY, NULL, 4, 4, 1, NULL);
-	if (inner >= 0) {
-		o.inner_map_fd = inner;
-		outer = bpf_map_create(BPF_MAP_TYPE_ARRAY_OF_MAPS, NULL, 4, 4, 1, &o);
-		if (outer >= 0) {
-			int ok = bpf_map_update_elem(outer, &key, &inner, BPF_ANY) == 0;
-
-			close(outer);
-			close(inner);
-			if (ok)
-				return;
-		} else {
-			close(inner);
-		}
-	}
-	/* No map-in-map: a grace period is far below a second on any kernel. */
-	usleep(200 * 1000);
-}
+#define LD_CHARGE_UID 2147483646u /* charged for map memory on 5.10; owns nothing */
 
 /* ---- re-apply ---------------------------------------------------------------------------- */
 
@@ -379,25 +95,25 @@ static int reapply(const struct ld_compiled *c, const struct ld_apply_opts *opts
 	}
 	cur = a.gen & 1;
 	next = cur ^ 1;
-	ld_meta_from_compiled(c, a.gen + 1, realtime_ns(), &m);
+	ld_meta_from_compiled(c, a.gen + 1, ld_sys_realtime_ns(), &m);
 	if (ld_pinned_meta(&p, cur, &old) == 0) {
 		m.loaded_ns = old.loaded_ns;
 		m.variant = old.variant;
 		m.init_netns = old.init_netns;
 	}
-	err = write_gen(&p, next, c, &m, why, whylen);
+	err = ld_tables_write(&p, next, c, &m, why, whylen);
 	if (err)
 		goto out;
 	a.gen++;
 	if (bpf_map_update_elem(p.active, &zero, &a, BPF_ANY) != 0) {
 		err = -errno;
 		snprintf(why, whylen, "switching to the new policy: %s", strerror(-err));
-		clear_subjects(&p, next);
+		ld_tables_clear(&p, next);
 		goto out;
 	}
-	wait_for_programs();
+	ld_tables_wait_readers();
 	/* The old set's policy and metadata stay: they name the rules of its buffered events. */
-	clear_subjects(&p, cur);
+	ld_tables_clear(&p, cur);
 	res->gen = a.gen;
 	res->variant = m.variant;
 	if (opts->seal) {
@@ -441,39 +157,6 @@ static int unpin_all(void)
 	if (rmdir(LD_PIN_DIR) != 0 && errno != ENOENT && !err)
 		err = -errno;
 	return err;
-}
-
-static int inode_of(const char *path, __u32 *ino)
-{
-	struct stat st;
-
-	if (stat(path, &st) != 0)
-		return -errno;
-	*ino = (__u32)st.st_ino;
-	return 0;
-}
-
-static enum ld_variant pick_variant(void)
-{
-	return libbpf_probe_bpf_helper(BPF_PROG_TYPE_KPROBE, BPF_FUNC_get_current_task_btf, NULL) ==
-			       1
-		       ? LD_VARIANT_BTF
-		       : LD_VARIANT_PROBE;
-}
-
-/* Whether the kernel (or the BTF file given) has the LSM hook `name`. */
-static bool kernel_has_hook(const char *btf_path, const char *name)
-{
-	struct btf *btf = btf_path ? btf__parse(btf_path, NULL) : btf__load_vmlinux_btf();
-	char fn[96];
-	bool has;
-
-	if (!btf)
-		return false;
-	snprintf(fn, sizeof(fn), "bpf_lsm_%s", name);
-	has = btf__find_by_name_kind(btf, fn, BTF_KIND_FUNC) >= 0;
-	btf__free(btf);
-	return has;
 }
 
 /* The pin of a guard program: LD_GUARD_PREFIX + its name without "ld_guard_". */
@@ -527,9 +210,9 @@ static int load_guards(struct lockdown_bpf *skel, const struct ld_apply_opts *op
 	g->rodata->ld_hz = skel->rodata->ld_hz;
 	/* Kernel change: 6.9 renamed bpf_map_alloc_security to bpf_map_create. */
 	bpf_program__set_autoload(g->progs.ld_guard_map_alloc,
-				  kernel_has_hook(opts->btf, "bpf_map_alloc_security"));
+				  ld_sys_has_lsm_hook(opts->btf, "bpf_map_alloc_security"));
 	bpf_program__set_autoload(g->progs.ld_guard_map_create,
-				  kernel_has_hook(opts->btf, "bpf_map_create"));
+				  ld_sys_has_lsm_hook(opts->btf, "bpf_map_create"));
 	err = seal_bpf__load(g);
 	if (err) {
 		err = err < 0 ? err : -errno;
@@ -557,46 +240,22 @@ static int pin_guards(struct seal_bpf *g, char *path, size_t len)
 	return 0;
 }
 
-static int write_abi(const struct ld_pinned *p, char *why, size_t whylen)
+/*
+ * What a first load needs before anything is created: BPF LSM active, the initial pid
+ * namespace (to learn the host's network namespace from /proc/1), the BPF file system, and
+ * for a seal a kernel level below confidentiality.
+ */
+static int preflight(const struct ld_apply_opts *opts, __u32 *netns, enum ld_level *level,
+		     char *why, size_t whylen)
 {
-	struct ld_abi a = {
-		.magic = LD_ABI_MAGIC,
-		.version = LD_ABI_VERSION,
-		.event_size = sizeof(struct ld_event),
-		.policy_size = sizeof(struct ld_policy),
-		.meta_size = sizeof(struct ld_meta),
-		.seal_size = sizeof(struct ld_seal),
-	};
-	__u32 zero = 0;
-
-	if (bpf_map_update_elem(p->abi, &zero, &a, BPF_ANY) == 0)
-		return 0;
-	snprintf(why, whylen, "writing the ABI stamp: %s", strerror(errno));
-	return -errno;
-}
-
-static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *opts,
-		      struct ld_apply_result *res, char *why, size_t whylen)
-{
-	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = opts->btf);
-	struct ld_seal_plan plan = { 0 };
-	struct lockdown_bpf *skel = NULL;
-	struct seal_bpf *guards = NULL;
-	struct bpf_program *prog;
-	struct bpf_link *link = NULL;
-	struct ld_pinned p;
-	struct ld_meta m;
-	struct ld_active a = { 0 };
-	char path[128], gwhy[512];
-	__u32 pidns = 0, netns = 0, zero = 0;
-	enum ld_level level;
-	bool switched = false;
+	__u32 pidns = 0;
 	int err;
 
-	err = check_bpf_lsm(why, whylen);
+	err = ld_sys_check_bpf_lsm(why, whylen);
 	if (err)
 		return err;
-	if (inode_of("/proc/self/ns/pid", &pidns) != 0 || inode_of("/proc/1/ns/net", &netns) != 0) {
+	if (ld_sys_ns_inode("/proc/self/ns/pid", &pidns) != 0 ||
+	    ld_sys_ns_inode("/proc/1/ns/net", netns) != 0) {
 		snprintf(why, whylen,
 			 "/proc is not mounted or unreadable: the loader needs the "
 			 "initial network namespace from /proc/1/ns/net");
@@ -608,68 +267,140 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 			 "container's: its pid 1 does not show the host's namespaces)");
 		return -EPERM;
 	}
-	err = ensure_bpffs(why, whylen);
+	err = ld_sys_ensure_bpffs(why, whylen);
 	if (err)
 		return err;
-	level = kernel_level();
-	if (opts->seal && level == LD_LEVEL_CONFIDENTIALITY) {
+	*level = ld_sys_kernel_level();
+	if (opts->seal && *level == LD_LEVEL_CONFIDENTIALITY) {
 		snprintf(why, whylen,
 			 "the kernel's own lockdown level is confidentiality, which withholds "
 			 "bpf_probe_read_kernel() from the seal's guards: seal before raising "
 			 "the level to confidentiality (nothing was loaded)");
 		return -EOPNOTSUPP;
 	}
+	return 0;
+}
 
-	res->variant = pick_variant();
-	if (!memcg_accounting()) {
+/* Open and load the enforcer object with the one program variant this kernel runs. */
+static int load_enforcer(const struct ld_apply_opts *opts, enum ld_variant variant, __u32 netns,
+			 enum ld_level level, struct lockdown_bpf **out, char *why, size_t whylen)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, oo, .btf_custom_path = opts->btf);
+	struct lockdown_bpf *skel;
+	const char *last;
+	int err;
+
+	*out = NULL;
+	skel = lockdown_bpf__open_opts(&oo);
+	if (!skel) {
+		err = -errno;
+		snprintf(why, whylen, "opening the embedded BPF object: %s", strerror(-err));
+		return err;
+	}
+	bpf_program__set_autoload(skel->progs.ld_locked_down, variant == LD_VARIANT_BTF);
+	bpf_program__set_autoload(skel->progs.ld_locked_down_probe, variant == LD_VARIANT_PROBE);
+	skel->rodata->ld_init_netns = netns;
+	skel->rodata->ld_hz = ld_sys_kernel_hz();
+	/* Probe reads are refused at load under the kernel's confidentiality level. */
+	skel->rodata->ld_probe_ok = level != LD_LEVEL_CONFIDENTIALITY;
+
+	err = lockdown_bpf__load(skel);
+	if (!err) {
+		*out = skel;
+		return 0;
+	}
+	err = err < 0 ? err : -errno;
+	last = ld_libbpf_log_last();
+	if (err == -EPERM)
+		snprintf(why, whylen, "the kernel refused to load the BPF LSM program (EPERM): %s",
+			 ld_sys_perm_hint());
+	else if (variant == LD_VARIANT_PROBE && strstr(last, "unknown func") &&
+		 level == LD_LEVEL_CONFIDENTIALITY)
+		snprintf(why, whylen,
+			 "this kernel lacks bpf_get_current_task_btf() (before 5.11), so the "
+			 "program reads the task with bpf_probe_read_kernel(), which the kernel's "
+			 "own lockdown level (confidentiality) withholds: apply before raising the "
+			 "level to confidentiality");
+	else if (err == -EACCES)
+		snprintf(why, whylen, "the kernel's verifier rejected the BPF LSM program%s%s",
+			 last[0] ? ": " : "", last);
+	else
+		snprintf(why, whylen, "the kernel rejected the BPF LSM program (%s)%s%s",
+			 strerror(-err), last[0] ? ": " : "", last);
+	lockdown_bpf__destroy(skel);
+	return err;
+}
+
+/* Pin maps, guards, program and, last, the link: from then on the program stays attached. */
+static int pin_enforcer(const struct ld_pinned *p, struct seal_bpf *guards,
+			struct bpf_program *prog, struct bpf_link *link, char *why, size_t whylen)
+{
+	char path[128];
+	int err;
+
+	if (mkdir(LD_PIN_DIR, 0700) != 0 && errno != EEXIST) {
+		err = -errno;
+		snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
+		return err;
+	}
+	err = ld_pinned_pin(p, path, sizeof(path));
+	if (!err && guards)
+		err = pin_guards(guards, path, sizeof(path));
+	if (!err) {
+		snprintf(path, sizeof(path), "%s/prog", LD_PIN_DIR);
+		if (bpf_obj_pin(bpf_program__fd(prog), path) != 0)
+			err = -errno;
+	}
+	if (!err) {
+		snprintf(path, sizeof(path), "%s/link", LD_PIN_DIR);
+		if (bpf_obj_pin(bpf_link__fd(link), path) != 0)
+			err = -errno;
+	}
+	if (err) {
+		snprintf(why, whylen, "pinning %s: %s", path, ld_errno_hint(-err));
+		unpin_all();
+	}
+	return err;
+}
+
+/*
+ * The first apply: preflight, load the program (and the guards, so that a later seal only
+ * attaches them), write generation 0, attach, pin; then seal if asked. On failure nothing
+ * stays loaded or pinned.
+ */
+static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *opts,
+		      struct ld_apply_result *res, char *why, size_t whylen)
+{
+	struct ld_seal_plan plan = { 0 };
+	struct lockdown_bpf *skel = NULL;
+	struct seal_bpf *guards = NULL;
+	struct bpf_program *prog;
+	struct bpf_link *link = NULL;
+	struct ld_pinned p;
+	struct ld_meta m;
+	struct ld_active a = { 0 };
+	char gwhy[512];
+	__u32 netns = 0, zero = 0;
+	enum ld_level level = LD_LEVEL_NONE;
+	bool switched = false;
+	int err;
+
+	err = preflight(opts, &netns, &level, why, whylen);
+	if (err)
+		return err;
+	res->variant = ld_sys_variant();
+	if (!ld_sys_memcg_accounting()) {
 		if (setresuid(LD_CHARGE_UID, (uid_t)-1, (uid_t)-1) == 0)
 			switched = res->charged_other_user = true;
 		else
 			ld_warn("map memory is charged to root's RLIMIT_MEMLOCK (%s)",
 				strerror(errno));
 	}
-
-	skel = lockdown_bpf__open_opts(&oo);
-	if (!skel) {
-		err = -errno;
-		snprintf(why, whylen, "opening the embedded BPF object: %s", strerror(-err));
+	err = load_enforcer(opts, res->variant, netns, level, &skel, why, whylen);
+	if (err)
 		goto fail;
-	}
-	bpf_program__set_autoload(skel->progs.ld_locked_down, res->variant == LD_VARIANT_BTF);
-	bpf_program__set_autoload(skel->progs.ld_locked_down_probe,
-				  res->variant == LD_VARIANT_PROBE);
 	prog = res->variant == LD_VARIANT_BTF ? skel->progs.ld_locked_down
 					      : skel->progs.ld_locked_down_probe;
-	skel->rodata->ld_init_netns = netns;
-	skel->rodata->ld_hz = kernel_hz();
-	/* Probe reads are refused at load under the kernel's confidentiality level. */
-	skel->rodata->ld_probe_ok = level != LD_LEVEL_CONFIDENTIALITY;
-
-	err = lockdown_bpf__load(skel);
-	if (err) {
-		err = err < 0 ? err : -errno;
-		if (err == -EPERM)
-			snprintf(why, whylen,
-				 "the kernel refused to load the BPF LSM program (EPERM): %s",
-				 perm_hint());
-		else if (res->variant == LD_VARIANT_PROBE &&
-			 strstr(ld_libbpf_log_last(), "unknown func") &&
-			 level == LD_LEVEL_CONFIDENTIALITY)
-			snprintf(why, whylen,
-				 "this kernel lacks bpf_get_current_task_btf() (before 5.11), so "
-				 "the program reads the task with bpf_probe_read_kernel(), which "
-				 "the kernel's own lockdown level (confidentiality) withholds: "
-				 "apply before raising the level to confidentiality");
-		else if (err == -EACCES)
-			snprintf(why, whylen,
-				 "the kernel's verifier rejected the BPF LSM program%s%s",
-				 ld_libbpf_log_last()[0] ? ": " : "", ld_libbpf_log_last());
-		else
-			snprintf(why, whylen, "the kernel rejected the BPF LSM program (%s)%s%s",
-				 strerror(-err), ld_libbpf_log_last()[0] ? ": " : "",
-				 ld_libbpf_log_last());
-		goto fail;
-	}
 	if (skel->rodata->ld_probe_ok) {
 		err = load_guards(skel, opts, &guards, gwhy, sizeof(gwhy));
 		if (err && opts->seal) {
@@ -690,14 +421,14 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		if (err)
 			goto fail;
 	}
-	err = write_abi(&p, why, whylen);
+	err = ld_tables_write_abi(&p, why, whylen);
 	if (err)
 		goto fail;
-	ld_meta_from_compiled(c, 0, realtime_ns(), &m);
+	ld_meta_from_compiled(c, 0, ld_sys_realtime_ns(), &m);
 	m.loaded_ns = m.applied_ns;
 	m.variant = res->variant;
 	m.init_netns = netns;
-	err = write_gen(&p, 0, c, &m, why, whylen);
+	err = ld_tables_write(&p, 0, c, &m, why, whylen);
 	if (err)
 		goto fail;
 	if (bpf_map_update_elem(p.active, &zero, &a, BPF_ANY) != 0) {
@@ -711,35 +442,15 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		err = -errno;
 		if (err == -EPERM || err == -EACCES)
 			snprintf(why, whylen,
-				 "the kernel refused to attach the BPF LSM program "
-				 "(EPERM): %s",
-				 perm_hint());
+				 "the kernel refused to attach the BPF LSM program (EPERM): %s",
+				 ld_sys_perm_hint());
 		else
 			snprintf(why, whylen, "attaching the BPF LSM program: %s", strerror(-err));
 		goto fail;
 	}
-
-	if (mkdir(LD_PIN_DIR, 0700) != 0 && errno != EEXIST) {
-		err = -errno;
-		snprintf(why, whylen, "%s: %s", LD_PIN_DIR, ld_errno_hint(-err));
-		goto fail;
-	}
-	err = ld_pinned_pin(&p, path, sizeof(path));
-	if (!err && guards)
-		err = pin_guards(guards, path, sizeof(path));
+	err = pin_enforcer(&p, guards, prog, link, why, whylen);
 	if (err)
-		goto pin_fail;
-	snprintf(path, sizeof(path), "%s/prog", LD_PIN_DIR);
-	if (bpf_obj_pin(bpf_program__fd(prog), path) != 0) {
-		err = -errno;
-		goto pin_fail;
-	}
-	/* Last: from here on the pinned link keeps the program attached. */
-	snprintf(path, sizeof(path), "%s/link", LD_PIN_DIR);
-	if (bpf_obj_pin(bpf_link__fd(link), path) != 0) {
-		err = -errno;
-		goto pin_fail;
-	}
+		goto fail;
 
 	if (switched && setresuid(0, (uid_t)-1, (uid_t)-1) != 0)
 		ld_warn("restoring the real uid: %s", strerror(errno));
@@ -750,17 +461,8 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 		err = ld_seal_commit(&p, &plan, res, why, whylen);
 		res->in_force_unsealed = err != 0;
 	}
-	bpf_link__destroy(link); /* closes our fd; the pinned link stays */
-	seal_bpf__destroy(guards);
-	lockdown_bpf__destroy(skel);
-	ld_seal_plan_free(&plan);
-	return err;
-
-pin_fail:
-	snprintf(why, whylen, "pinning %s: %s", path, ld_errno_hint(-err));
-	unpin_all();
 fail:
-	bpf_link__destroy(link); /* unpinned: detaches */
+	bpf_link__destroy(link); /* pinned, the link stays; unpinned, this detaches */
 	seal_bpf__destroy(guards);
 	lockdown_bpf__destroy(skel);
 	ld_seal_plan_free(&plan);
@@ -770,35 +472,6 @@ fail:
 }
 
 /* ---- entry points ------------------------------------------------------------------------ */
-
-/* Wait for the exclusive lock of LD_LOCK_FILE; its fd (close it to unlock), or -errno. */
-static int lock_pins(char *why, size_t whylen)
-{
-	int fd, err;
-
-	/* /run exists on any running system; an initramfs may lack it. */
-	if ((mkdir("/run", 0755) != 0 && errno != EEXIST) ||
-	    (mkdir(LD_LOCK_DIR, 0700) != 0 && errno != EEXIST)) {
-		err = errno;
-		snprintf(why, whylen, "creating %s: %s", LD_LOCK_DIR, strerror(err));
-		return -err;
-	}
-	fd = open(LD_LOCK_FILE, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
-	if (fd < 0) {
-		err = errno;
-		snprintf(why, whylen, "%s: %s", LD_LOCK_FILE, strerror(err));
-		return -err;
-	}
-	while (flock(fd, LOCK_EX) != 0) {
-		err = errno;
-		if (err == EINTR)
-			continue;
-		close(fd);
-		snprintf(why, whylen, "locking %s: %s", LD_LOCK_FILE, strerror(err));
-		return -err;
-	}
-	return fd;
-}
 
 int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *opts,
 		      struct ld_apply_result *res, char *why, size_t whylen)
@@ -810,14 +483,14 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 	if (!opts)
 		opts = &no_opts;
 	ld_libbpf_log_install();
-	if (!privileged()) {
+	if (!ld_sys_privileged()) {
 		snprintf(why, whylen,
 			 "applying a policy needs CAP_SYS_ADMIN (or CAP_BPF and CAP_PERFMON): "
 			 "run as root");
 		return -EPERM;
 	}
-	raise_memlock();
-	lock = lock_pins(why, whylen);
+	ld_sys_raise_memlock();
+	lock = ld_sys_lock_pins(why, whylen);
 	if (lock < 0)
 		return lock;
 	if (access(LD_PIN_DIR "/link", F_OK) == 0) {
@@ -880,11 +553,11 @@ int ld_enforcer_remove(char *why, size_t whylen)
 		snprintf(why, whylen, "no policy is loaded (nothing pinned under %s)", LD_PIN_DIR);
 		return -ENOENT;
 	}
-	if (!privileged()) {
+	if (!ld_sys_privileged()) {
 		snprintf(why, whylen, "removing the enforcer needs CAP_SYS_ADMIN: run as root");
 		return -EPERM;
 	}
-	lock = lock_pins(why, whylen);
+	lock = ld_sys_lock_pins(why, whylen);
 	if (lock < 0)
 		return lock;
 	/*

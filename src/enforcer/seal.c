@@ -16,7 +16,7 @@
  *
  * Until armed the guards do nothing, so a failure before that step undoes the seal cleanly.
  */
-#include "enforcer.h"
+#include "loader.h"
 #include "mountinfo.h"
 #include "util.h"
 
@@ -420,14 +420,6 @@ static int pin_mounts(struct ld_seal *sl, char *why, size_t whylen)
 	return 0;
 }
 
-static __u64 realtime_ns(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_REALTIME, &ts);
-	return (__u64)ts.tv_sec * 1000000000ULL + (__u64)ts.tv_nsec;
-}
-
 /* Unpin the guards' links: they detach (only before arming; armed, the kernel refuses). */
 static void detach_guards(void)
 {
@@ -574,7 +566,7 @@ int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
 	 * guards refuse). From the second write on nothing of the above can be undone.
 	 */
 	a.sealed = 1;
-	a.sealed_ns = realtime_ns();
+	a.sealed_ns = ld_sys_realtime_ns();
 	sl.armed = 1;
 	if (bpf_map_update_elem(p->active, &zero, &a, BPF_ANY) != 0 ||
 	    bpf_map_update_elem(p->seal, &zero, &sl, BPF_ANY) != 0) {
