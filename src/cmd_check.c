@@ -5,6 +5,7 @@
  * kernel's BTF (or --btf FILE); no BPF.
  */
 #include "cmds.h"
+#include "kdev.h"
 #include "policy/policy.h"
 #include "util.h"
 
@@ -147,9 +148,8 @@ static void print_subjects(const struct ld_compiled *c, unsigned int r)
 	for (size_t i = 0; i < c->nexes; i++) {
 		if (c->exes[i].rule != r)
 			continue;
-		printf("%sExecutable=%s (dev %llu:%llu, inode %llu)", sep, ld_safe(c->exes[i].path),
-		       (unsigned long long)(c->exes[i].dev >> 20),
-		       (unsigned long long)(c->exes[i].dev & 0xfffff),
+		printf("%sExecutable=%s (dev %u:%u, inode %llu)", sep, ld_safe(c->exes[i].path),
+		       ld_kdev_major(c->exes[i].dev), ld_kdev_minor(c->exes[i].dev),
 		       (unsigned long long)c->exes[i].ino);
 		sep = "; ";
 	}

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 /* struct statx with stx_mnt_id: glibc 2.36's own struct statx lacks the field. */
@@ -82,7 +83,7 @@ static int slurp(const char *path, char **out)
 
 static int parse_line(char *line, struct ld_mount *m)
 {
-	char *f[6], *save = NULL, *sep, *tok;
+	char *f[6], *save = NULL, *sep, *tok, *end;
 	int n = 0;
 
 	sep = strstr(line, " - ");
@@ -91,8 +92,14 @@ static int parse_line(char *line, struct ld_mount *m)
 	*sep = '\0';
 	for (tok = strtok_r(line, " ", &save); tok && n < 6; tok = strtok_r(NULL, " ", &save))
 		f[n++] = tok;
-	if (n < 6 || sscanf(f[0], "%d", &m->id) != 1 || sscanf(f[1], "%d", &m->parent) != 1 ||
-	    sscanf(f[2], "%u:%u", &m->major, &m->minor) != 2)
+	if (n < 6)
+		return -EINVAL;
+	errno = 0;
+	m->id = strtoull(f[0], &end, 10);
+	if (*end || errno)
+		return -EINVAL;
+	m->parent = strtoull(f[1], &end, 10);
+	if (*end || errno || sscanf(f[2], "%u:%u", &m->major, &m->minor) != 2)
 		return -EINVAL;
 	unescape_octal(f[3]);
 	unescape_octal(f[4]);
@@ -142,7 +149,7 @@ void ld_mounts_free(struct ld_mounts *ms)
 	memset(ms, 0, sizeof(*ms));
 }
 
-const struct ld_mount *ld_mounts_by_id(const struct ld_mounts *ms, int id)
+const struct ld_mount *ld_mounts_by_id(const struct ld_mounts *ms, unsigned long long id)
 {
 	for (size_t i = 0; i < ms->n; i++)
 		if (ms->m[i].id == id)
@@ -150,57 +157,97 @@ const struct ld_mount *ld_mounts_by_id(const struct ld_mounts *ms, int id)
 	return NULL;
 }
 
-unsigned long long ld_mount_kdev(const struct ld_mount *m)
+const struct ld_mount *ld_mounts_by_fstype(const struct ld_mounts *ms, const char *fstype)
 {
-	return ((unsigned long long)m->major << 20) | (m->minor & 0xfffff);
+	for (size_t i = 0; i < ms->n; i++)
+		if (strcmp(ms->m[i].fstype, fstype) == 0)
+			return &ms->m[i];
+	return NULL;
 }
 
-int ld_mount_id_of(const char *path, int *id)
+int ld_mountinfo_dev(const char *path, unsigned long long mnt_id, __u64 *dev)
 {
-	struct statx stx;
-
-	memset(&stx, 0, sizeof(stx));
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_MNT_ID, &stx) != 0)
-		return -errno;
-	if (!(stx.stx_mask & STATX_MNT_ID))
-		return -EOPNOTSUPP; /* before 5.8 */
-	*id = (int)stx.stx_mnt_id;
-	return 0;
-}
-
-int ld_path_identity(struct ld_mounts *ms, const char *path, unsigned long long *kdev,
-		     unsigned long long *ino, unsigned int *mode)
-{
+	struct ld_mounts ms;
 	const struct ld_mount *m;
+	int err = ld_mounts_read(path, &ms);
+
+	if (err)
+		return err;
+	m = ld_mounts_by_id(&ms, mnt_id);
+	if (m)
+		*dev = ld_mount_kdev(m);
+	ld_mounts_free(&ms);
+	return m ? 0 : -ENOENT;
+}
+
+int ld_fd_mount_id(int fd, unsigned long long *id)
+{
+	union {
+		struct file_handle fh;
+		char buf[sizeof(struct file_handle) + MAX_HANDLE_SZ];
+	} h;
 	struct statx stx;
-	int err;
+	int mnt;
 
 	memset(&stx, 0, sizeof(stx));
-	if (syscall(SYS_statx, AT_FDCWD, path, 0, STATX_TYPE | STATX_INO | STATX_MNT_ID, &stx) != 0)
-		return -errno;
-	*ino = stx.stx_ino;
-	*mode = stx.stx_mode;
-	if (!(stx.stx_mask & STATX_MNT_ID)) {
-		/* Before 5.8: the device stat() reports, right except on btrfs and overlayfs. */
-		*kdev = ((unsigned long long)stx.stx_dev_major << 20) |
-			(stx.stx_dev_minor & 0xfffff);
+	if (syscall(SYS_statx, fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 &&
+	    (stx.stx_mask & STATX_MNT_ID)) {
+		*id = stx.stx_mnt_id;
 		return 0;
 	}
-	if (!ms->m) {
-		err = ld_mounts_read(NULL, ms);
-		if (err)
-			return err;
+	/* Before 5.8: file systems that export file handles report the mount id with them. */
+	h.fh.handle_bytes = MAX_HANDLE_SZ;
+	if (name_to_handle_at(fd, "", &h.fh, &mnt, AT_EMPTY_PATH) == 0) {
+		*id = (unsigned long long)mnt;
+		return 0;
 	}
-	m = ld_mounts_by_id(ms, (int)stx.stx_mnt_id);
-	if (!m) { /* mounted since the table was read */
+	return -EOPNOTSUPP;
+}
+
+int ld_mount_id_of(const char *path, unsigned long long *id)
+{
+	int fd = open(path, O_PATH | O_CLOEXEC), err;
+
+	if (fd < 0)
+		return -errno;
+	err = ld_fd_mount_id(fd, id);
+	close(fd);
+	return err;
+}
+
+int ld_fd_identity(struct ld_mounts *ms, int fd, __u64 *kdev, __u64 *ino, unsigned int *mode)
+{
+	const struct ld_mount *m = NULL;
+	unsigned long long id;
+	struct stat st;
+
+	if (fstat(fd, &st) != 0)
+		return -errno;
+	*kdev = ld_kdev_of(st.st_dev);
+	*ino = (__u64)st.st_ino;
+	*mode = st.st_mode;
+	if (ld_fd_mount_id(fd, &id) != 0)
+		return 0;
+	if (ms->m)
+		m = ld_mounts_by_id(ms, id);
+	if (!m) { /* not read yet, or mounted since it was */
 		ld_mounts_free(ms);
-		err = ld_mounts_read(NULL, ms);
-		if (err)
-			return err;
-		m = ld_mounts_by_id(ms, (int)stx.stx_mnt_id);
-		if (!m)
-			return -ENOENT;
+		if (ld_mounts_read(NULL, ms) == 0)
+			m = ld_mounts_by_id(ms, id);
 	}
-	*kdev = ld_mount_kdev(m);
+	if (m)
+		*kdev = ld_mount_kdev(m);
 	return 0;
+}
+
+int ld_path_identity(struct ld_mounts *ms, const char *path, __u64 *kdev, __u64 *ino,
+		     unsigned int *mode)
+{
+	int fd = open(path, O_PATH | O_CLOEXEC), err;
+
+	if (fd < 0)
+		return -errno;
+	err = ld_fd_identity(ms, fd, kdev, ino, mode);
+	close(fd);
+	return err;
 }

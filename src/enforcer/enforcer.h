@@ -20,6 +20,7 @@
 
 #include "abi.h"
 #include "compiled.h"
+#include "kdev.h"
 #include "lockdown_abi.h"
 #include "meta.h"
 #include "reasons.h"
@@ -147,11 +148,6 @@ const char *ld_meta_rule_name(const struct ld_meta *m, unsigned int rule, char *
 
 /* The metadata of the event's generation among metas (either may be NULL), or NULL. */
 const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_meta *const *metas);
-
-/* glibc's st_dev to the kernel's encoding (major << 20 | minor) and back. */
-__u64 ld_dev_to_kernel(dev_t dev);
-unsigned int ld_kdev_major(__u64 kdev);
-unsigned int ld_kdev_minor(__u64 kdev);
 
 /* What rendering an event needs besides the record. */
 struct ld_event_ctx {

@@ -51,7 +51,7 @@ static const char *exe_path(const struct ld_event *e, char *buf, size_t len)
 		return NULL;
 	snprintf(link, sizeof(link), "/proc/%u/exe", e->pid);
 	if (stat(link, &st) != 0 || (__u64)st.st_ino != e->exe_ino ||
-	    ld_dev_to_kernel(st.st_dev) != e->exe_dev)
+	    ld_kdev_of(st.st_dev) != e->exe_dev)
 		return NULL;
 	n = readlink(link, buf, len - 1);
 	if (n <= 0)

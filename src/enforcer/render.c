@@ -84,21 +84,6 @@ const struct ld_meta *ld_event_meta(const struct ld_event *e, const struct ld_me
 	return m && m->magic == LD_META_MAGIC && m->gen == e->gen ? m : NULL;
 }
 
-__u64 ld_dev_to_kernel(dev_t dev)
-{
-	return ((__u64)major(dev) << 20) | (minor(dev) & 0xfffff);
-}
-
-unsigned int ld_kdev_major(__u64 kdev)
-{
-	return (unsigned int)(kdev >> 20);
-}
-
-unsigned int ld_kdev_minor(__u64 kdev)
-{
-	return (unsigned int)(kdev & 0xfffff);
-}
-
 const char *ld_event_verb(const struct ld_event *e)
 {
 	if (e->kind == LD_EVK_TAMPER || e->outcome == LD_OUT_DENIED)

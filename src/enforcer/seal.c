@@ -79,7 +79,7 @@ static bool shared_object(const char *name)
 
 static int add_file(struct snapshot *s, const char *path)
 {
-	unsigned long long dev, ino;
+	__u64 dev, ino;
 	unsigned int mode;
 	int err = ld_path_identity(&s->ms, path, &dev, &ino, &mode);
 
@@ -375,9 +375,10 @@ static int pin_mounts(struct ld_seal *sl, char *why, size_t whylen)
 {
 	struct ld_mounts ms = { 0 };
 	const struct ld_mount *m;
-	unsigned long long dev, ino;
+	unsigned long long id;
+	__u64 dev, ino;
 	unsigned int mode, n = 0;
-	int id, err;
+	int err;
 
 	err = ld_path_identity(&ms, LD_PIN_DIR, &dev, &ino, &mode);
 	if (!err)

@@ -169,7 +169,7 @@ static struct ld_mounts mounts; /* read once per run */
 
 static bool same_file(const char *path, __u64 dev, __u64 ino)
 {
-	unsigned long long d, i;
+	__u64 d, i;
 	unsigned int mode;
 
 	return ld_path_identity(&mounts, path, &d, &i, &mode) == 0 && S_ISREG(mode) && d == dev &&

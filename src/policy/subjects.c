@@ -5,6 +5,7 @@
  * identity for the same path.
  */
 #include "policy.h"
+#include "mountinfo.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -21,156 +22,47 @@
 #define CGROUP2_SUPER_MAGIC 0x63677270
 #endif
 
-/*
- * The device of mount MNT_ID as the kernel's super block has it (sb->s_dev, major:minor in
- * field 3 of mountinfo), in the kernel's encoding major << 20 | minor. 0, -ENOENT if no line
- * has that id, or -errno if the file cannot be read. Lines are read whole: a long mount point
- * cannot split a line into something that looks like another. (Fields 1 and 3 never hold
- * octal escapes; the paths that do are not read here.) Not static: the unit tests feed it
- * their own mountinfo files.
- */
-int ld_mountinfo_dev(const char *mountinfo, unsigned long long mnt_id, __u64 *dev);
-int ld_mountinfo_dev(const char *mountinfo, unsigned long long mnt_id, __u64 *dev)
-{
-	FILE *f = fopen(mountinfo, "re");
-	char *line = NULL;
-	size_t cap = 0;
-	int ret = -ENOENT;
-
-	if (!f)
-		return -errno;
-	while (getline(&line, &cap, f) > 0) {
-		unsigned long long id, parent;
-		unsigned int maj, min;
-		int n = 0;
-
-		if (sscanf(line, "%llu %llu %u:%u %n", &id, &parent, &maj, &min, &n) != 4 || !n ||
-		    id != mnt_id)
-			continue;
-		*dev = ((__u64)maj << 20) | (__u64)min;
-		ret = 0;
-		break;
-	}
-	free(line);
-	fclose(f);
-	return ret;
-}
-
-/*
- * The mount id of the file open at fd: statx(STATX_MNT_ID) (Linux 5.8), else
- * name_to_handle_at(), which reports it on file systems that export file handles. -1 if
- * neither can say.
- */
-static long long mount_id(int fd)
-{
-#ifdef STATX_MNT_ID
-	struct statx stx;
-
-	if (statx(fd, "", AT_EMPTY_PATH, STATX_MNT_ID, &stx) == 0 && (stx.stx_mask & STATX_MNT_ID))
-		return (long long)stx.stx_mnt_id;
-#endif
-	{
-		union {
-			struct file_handle fh;
-			char buf[sizeof(struct file_handle) + MAX_HANDLE_SZ];
-		} h;
-		int id;
-
-		h.fh.handle_bytes = MAX_HANDLE_SZ;
-		if (name_to_handle_at(fd, "", &h.fh, &id, AT_EMPTY_PATH) == 0)
-			return id;
-	}
-	return -1;
-}
-
 int ld_exe_identity(const char *path, __u64 *dev, __u64 *ino, char *err, size_t errlen)
 {
-	struct stat st;
-	long long mnt;
-	int fd;
+	struct ld_mounts ms = { 0 };
+	unsigned int mode = 0;
+	int fd, e;
 
 	if (path[0] != '/') {
 		snprintf(err, errlen, "executable '%s': not an absolute path", path);
 		return -EINVAL;
 	}
-	/* One open file for every question below: a path replaced in between cannot mix. */
+	/* One open file for every question: a path replaced in between cannot mix answers. */
 	fd = open(path, O_PATH | O_CLOEXEC);
-	if (fd < 0 || fstat(fd, &st) != 0) {
-		int e = errno;
-
-		if (fd >= 0)
-			close(fd);
-		snprintf(err, errlen, "executable '%s': %s", path,
-			 e == ENOENT ? "no such file" : strerror(e));
-		return -e;
-	}
-	if (!S_ISREG(st.st_mode)) {
+	e = fd < 0 ? -errno : ld_fd_identity(&ms, fd, dev, ino, &mode);
+	if (fd >= 0)
 		close(fd);
+	ld_mounts_free(&ms);
+	if (e) {
+		snprintf(err, errlen, "executable '%s': %s", path,
+			 e == -ENOENT ? "no such file" : strerror(-e));
+		return e;
+	}
+	if (!S_ISREG(mode)) {
 		snprintf(err, errlen, "executable '%s': not a regular file", path);
 		return -EINVAL;
 	}
-	/*
-	 * The kernel side reads the running executable's inode->i_sb->s_dev. stat()'s st_dev is
-	 * another number on btrfs (each subvolume has its own anonymous device) and overlayfs
-	 * (the layer's device): the device is the super block's, found through the file's mount
-	 * in /proc/self/mountinfo. Where the mount id cannot be had (no statx mount id, no file
-	 * handles) or mountinfo cannot be read, stat()'s device stays: right on ext4, xfs, tmpfs
-	 * and every other file system whose files report their super block's device.
-	 */
-	*dev = ((__u64)major(st.st_dev) << 20) | (__u64)minor(st.st_dev);
-	*ino = (__u64)st.st_ino;
-	mnt = mount_id(fd);
-	close(fd);
-	if (mnt >= 0)
-		ld_mountinfo_dev("/proc/self/mountinfo", (unsigned long long)mnt, dev);
 	return 0;
 }
 
-/* Undo mountinfo's octal escapes (\040 for a space) in place. */
-static void unescape_octal(char *s)
-{
-	char *o = s;
-
-	for (; *s; s++) {
-		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
-		    s[3] >= '0' && s[3] <= '7') {
-			*o++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-			s += 3;
-		} else {
-			*o++ = *s;
-		}
-	}
-	*o = '\0';
-}
-
-/* The first cgroup2 mount point in /proc/self/mountinfo; /sys/fs/cgroup if none is found. */
+/* The first cgroup2 mount point; /sys/fs/cgroup if mountinfo names none. */
 static void cgroup2_mount(char *out, size_t len)
 {
-	FILE *f = fopen("/proc/self/mountinfo", "re");
-	char line[4096];
+	struct ld_mounts ms;
+	const struct ld_mount *m;
 
 	snprintf(out, len, "/sys/fs/cgroup");
-	if (!f)
+	if (ld_mounts_read(NULL, &ms) != 0)
 		return;
-	while (fgets(line, sizeof(line), f)) {
-		char *sep = strstr(line, " - ");
-		char *save = NULL, *tok;
-		char *mnt = NULL;
-		int field = 0;
-
-		if (!sep || strncmp(sep + 3, "cgroup2 ", 8) != 0)
-			continue;
-		*sep = '\0';
-		for (tok = strtok_r(line, " ", &save); tok; tok = strtok_r(NULL, " ", &save))
-			if (++field == 5)
-				mnt = tok;
-		if (mnt) {
-			unescape_octal(mnt);
-			snprintf(out, len, "%s", mnt);
-			break;
-		}
-	}
-	fclose(f);
+	m = ld_mounts_by_fstype(&ms, "cgroup2");
+	if (m)
+		snprintf(out, len, "%s", m->mountpoint);
+	ld_mounts_free(&ms);
 }
 
 static bool has_dotdot(const char *p)

@@ -172,8 +172,8 @@ static void test_meta_hostile_names(void **state)
 static void test_dev_encoding(void **state)
 {
 	(void)state;
-	assert_int_equal(ld_dev_to_kernel(makedev(8, 1)), (8ULL << 20) | 1);
-	assert_int_equal(ld_dev_to_kernel(makedev(259, 70000)), (259ULL << 20) | 70000);
+	assert_int_equal(ld_kdev_of(makedev(8, 1)), (8ULL << 20) | 1);
+	assert_int_equal(ld_kdev_of(makedev(259, 70000)), (259ULL << 20) | 70000);
 	assert_int_equal(ld_kdev_major((253ULL << 20) | 3), 253);
 	assert_int_equal(ld_kdev_minor((253ULL << 20) | 3), 3);
 }

@@ -61,7 +61,7 @@ static char *event(const char *path, bool with_path, const char *reason, const c
 		   const char *time)
 {
 	struct ld_mounts ms = { 0 };
-	unsigned long long dev, ino;
+	__u64 dev, ino;
 	unsigned int mode;
 	const char *name = strrchr(path, '/') + 1;
 	char *line;

@@ -22,6 +22,7 @@
 #include <sys/sysmacros.h>
 #include <unistd.h>
 
+#include "mountinfo.h"
 #include "cmds.h"
 #include "kernels.h"
 #include "policy/policy.h"
@@ -668,7 +669,6 @@ static void make_file(const char *name, char *path, size_t len)
 }
 
 /* Defined in subjects.c: the super block device of a mount id, from a mountinfo file. */
-int ld_mountinfo_dev(const char *mountinfo, unsigned long long mnt_id, __u64 *dev);
 
 /*
  * The device the kernel gives the super block under path (sb->s_dev, as major << 20 | minor):
