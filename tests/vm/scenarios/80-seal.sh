@@ -1,5 +1,5 @@
 # boot: seal
-# timeout: 420
+# timeout: 900
 # The seal, tried the way a root attacker would. Every attempt first runs against an unsealed
 # enforcer, where it must work (the enforcer is switched off, or an exemption is borrowed:
 # otherwise this test could not fail), then against the same policy sealed, where the kernel
