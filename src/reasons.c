@@ -483,7 +483,10 @@ const char *ld_reason_suggest(const char *name)
 	size_t n = strlen(name);
 
 	for (unsigned int i = 0; i < ld_catalog_count; i++) {
-		unsigned int d = ld_edit_distance(name, ld_catalog[i].name);
+		size_t cn = strlen(ld_catalog[i].name);
+		/* The distance is at least the difference in length: skip what cannot be near. */
+		unsigned int d =
+			n > cn + 3 || cn > n + 3 ? 99 : ld_edit_distance(name, ld_catalog[i].name);
 
 		if (d < best_d) {
 			best_d = d;

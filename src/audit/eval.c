@@ -405,8 +405,11 @@ static void join(char *dst, size_t len, const char *sep, const char *s)
 enum ld_tri ld_expr_eval(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,
 			 size_t evlen)
 {
-	char t[1024] = "", f[1024] = "", u[1024] = "", x[1024] = "", one[1024];
+	/* Only the first byte: "= \"\"" would clear 5 KiB on every call of this recursion. */
+	char t[1024], f[1024], u[1024], x[1024], one[1024];
 	bool any_t = false, any_f = false, any_u = false, any_x = false;
+
+	t[0] = f[0] = u[0] = x[0] = '\0';
 
 	switch (e->kind) {
 	case LD_E_COND:
