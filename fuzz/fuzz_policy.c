@@ -4,11 +4,11 @@
  * against the reasons of a 6.1 kernel (built here, no BTF file needed). Checks what must hold
  * for every input: an error compiles nothing; a success gives tables the BPF program can use
  * as they are (rule indexes in range, known actions, sorted unique subjects), and
- * ld_decide() over them stays in range.
+ * ld_decide() over them stays in range; every message is one line of printable UTF-8 (a
+ * policy's bytes are never shown raw).
  *
- * Build: CC=clang meson setup build-fuzz -Dfuzz=true && ninja -C build-fuzz
- * Run:   cp -r fuzz/corpus/policy /tmp/corpus &&
- *        build-fuzz/src/policy/fuzz-policy -dict=fuzz/policy.dict /tmp/corpus -max_total_time=60
+ * Seeds: fuzz/corpus/policy and the presets in policies/. fuzz/run builds and runs it
+ * (tests/fuzz-quick briefly, bench/fuzz long).
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "policy/policy.h"
+#include "util.h"
 
 static const char *const k61[] = {
 	"module_signature",
@@ -143,10 +144,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(c.pol.nrules == 0 && !c.exes && !c.cgroups && !c.uids);
 	}
 	for (size_t i = 0; i < d.count; i++) {
-		char buf[640];
+		char buf[2600];
 
 		CHECK(d.msgs[i].severity == LD_DIAG_ERROR || d.msgs[i].severity == LD_DIAG_WARNING);
 		ld_diag_format(&d.msgs[i], buf, sizeof(buf));
+		CHECK(ld_text_ok(buf, strlen(buf)));
 	}
 	ld_compiled_free(&c);
 	ld_diag_free(&d);
