@@ -134,7 +134,7 @@ static struct json_object *gather(void)
 	return st;
 }
 
-/* Value of a field for the human view, or the reason it is missing. */
+/* Value of a field for the human view, or the reason it is missing; safe for a terminal. */
 static const char *field_text(struct json_object *st, const char *key, const char *yes,
 			      const char *no)
 {
@@ -143,11 +143,11 @@ static const char *field_text(struct json_object *st, const char *key, const cha
 	if (json_object_object_get_ex(st, key, &v) && v) {
 		if (json_object_is_type(v, json_type_boolean))
 			return json_object_get_boolean(v) ? yes : no;
-		return json_object_get_string(v);
+		return ld_safe(json_object_get_string(v));
 	}
 	if (json_object_object_get_ex(st, "errors", &errors) &&
 	    json_object_object_get_ex(errors, key, &e))
-		return json_object_get_string(e);
+		return ld_safe(json_object_get_string(e));
 	return "unknown";
 }
 
@@ -162,7 +162,7 @@ static void render(struct json_object *st)
 		printf("%-20s ", "active LSMs");
 		for (size_t i = 0; i < json_object_array_length(lsms); i++)
 			printf("%s%s", i ? "," : "",
-			       json_object_get_string(json_object_array_get_idx(lsms, i)));
+			       ld_safe(json_object_get_string(json_object_array_get_idx(lsms, i))));
 		printf("\n");
 	} else {
 		printf("%-20s %s\n", "active LSMs", field_text(st, "lsms", "", ""));
@@ -172,7 +172,7 @@ static void render(struct json_object *st)
 			  "not active: fine-grained enforcement is unavailable"));
 	if (json_object_object_get_ex(st, "bpf_lsm_boot_parameter", &param))
 		printf("%-20s add %s to the kernel command line and reboot\n", "",
-		       json_object_get_string(param));
+		       ld_safe(json_object_get_string(param)));
 	printf("%-20s %s\n", "Secure Boot", field_text(st, "secure_boot", "enabled", "disabled"));
 	printf("%-20s %s\n", "EFI setup mode", field_text(st, "setup_mode", "yes", "no"));
 	printf("%-20s %s\n", "module.sig_enforce",
