@@ -135,6 +135,12 @@ struct uid_s {
 	unsigned int line;
 };
 
+/* Paths are copied whole into the compiled rules, or refused (see add_exe()). */
+_Static_assert(sizeof(((struct exe_s *)0)->path) == sizeof(((struct ld_exe_rule *)0)->path),
+	       "an executable's path fits its compiled rule");
+_Static_assert(sizeof(((struct cg_s *)0)->path) == sizeof(((struct ld_cgroup_rule *)0)->path),
+	       "a cgroup's path fits its compiled rule");
+
 enum { CUR_NONE = -1, CUR_SKIP = -2 };
 
 struct ctx {
@@ -577,6 +583,12 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 	struct exe_s *e;
 	(void)arg;
 
+	/* The compiled rule keeps the path as written, for messages: never a shortened one. */
+	if (strlen(word) >= sizeof(e->path)) {
+		error(c, "Executable=: path too long (%zu characters; at most %zu)", strlen(word),
+		      sizeof(e->path) - 1);
+		return true;
+	}
 	if (ld_exe_identity(word, &dev, &ino, err, sizeof(err)) != 0) {
 		/* "/a,/b": one path with a comma in it, as paths split at white space only. */
 		error(c, "Executable=: %s%s", err,
@@ -691,6 +703,11 @@ static bool add_cgroup(struct ctx *c, const char *word, void *arg)
 	struct cg_s *g;
 	(void)arg;
 
+	if (strlen(word) >= sizeof(g->path)) {
+		error(c, "Cgroup=: path too long (%zu characters; at most %zu)", strlen(word),
+		      sizeof(g->path) - 1);
+		return true;
+	}
 	if (ld_cgroup_identity(word, c->opts->cgroup_root, &id, NULL, 0, err, sizeof(err)) != 0) {
 		error(c, "Cgroup=: %s%s", err,
 		      strchr(word, ',')
@@ -1146,6 +1163,13 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 	int ret;
 
 	memset(out, 0, sizeof(*out));
+	/* The compiled policy names its file (status, events): never a shortened name. */
+	if (strlen(file) >= sizeof(out->source)) {
+		diag_add(diag, LD_DIAG_ERROR, file, 0,
+			 "the policy's path is too long (%zu characters; at most %zu)",
+			 strlen(file), sizeof(out->source) - 1);
+		return -ENAMETOOLONG;
+	}
 	c = calloc(1, sizeof(*c));
 	if (!c) {
 		diag_add(diag, LD_DIAG_ERROR, file, 0, "out of memory");

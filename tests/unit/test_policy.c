@@ -640,6 +640,27 @@ static void test_inih_build_options_do_not_matter(void **state)
 	free(text);
 }
 
+/* Paths kept in the compiled policy are whole or refused, never shortened. */
+static void test_long_paths_refused(void **state)
+{
+	char text[1200], name[400];
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	(void)state;
+
+	snprintf(text, sizeof(text), "[x]\nExecutable=/%0300d\n", 0);
+	assert_invalid(text, &rs61, 2, "Executable=: path too long (301 characters; at most 255)");
+	snprintf(text, sizeof(text), "[x]\nCgroup=/%0300d\n", 0);
+	assert_invalid(text, &rs61, 2, "Cgroup=: path too long (301 characters; at most 255)");
+	snprintf(name, sizeof(name), "/%0300d.conf", 0);
+	assert_int_equal(
+		ld_policy_compile_buffer(name, "[Policy]\nDeny=kexec\n", 20, &rs61, &topts, &c, &d),
+		-ENAMETOOLONG);
+	assert_non_null(strstr(d.msgs[0].text, "the policy's path is too long"));
+	assert_int_equal(ld_policy_exit_code(-ENAMETOOLONG), LD_EXIT_ERR);
+	ld_diag_free(&d);
+}
+
 /* A FIFO given as the policy is refused at once. */
 static void test_policy_fifo(void **state)
 {
@@ -1524,6 +1545,7 @@ int main(void)
 		cmocka_unit_test(test_control_bytes),
 		cmocka_unit_test(test_policy_section_typo),
 		cmocka_unit_test(test_inih_build_options_do_not_matter),
+		cmocka_unit_test(test_long_paths_refused),
 		cmocka_unit_test(test_policy_fifo),
 		cmocka_unit_test(test_executable_identity),
 		cmocka_unit_test(test_mountinfo_dev),
