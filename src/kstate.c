@@ -164,25 +164,6 @@ static bool is_securityfs(const char *dir)
 	return statfs(dir, &sfs) == 0 && sfs.f_type == SECURITYFS_MAGIC;
 }
 
-/* Field k (0-based, space-separated) of line [p, end): start and length, or false. */
-static bool field(const char *p, const char *end, unsigned int k, const char **f, size_t *flen)
-{
-	for (unsigned int i = 0;; i++) {
-		const char *s = p;
-
-		while (p < end && *p != ' ')
-			p++;
-		if (i == k) {
-			*f = s;
-			*flen = (size_t)(p - s);
-			return true;
-		}
-		if (p == end)
-			return false;
-		p++;
-	}
-}
-
 /* Undo mountinfo's octal escapes into out; false if it does not fit or holds a NUL. */
 static bool unescape(const char *s, size_t n, char *out, size_t len)
 {
@@ -213,21 +194,39 @@ int ld_mountinfo_find(const char *text, size_t len, const char *fstype, char *di
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end;
-		const char *f, *mnt = NULL;
-		size_t flen, mlen = 0;
-		unsigned int k;
+		const char *le = nl ? nl : end, *mnt = NULL, *type = NULL;
+		size_t mlen = 0, tylen = 0;
+		bool sep = false;
 
-		/* id parent major:minor root mountpoint options [optional...] - fstype source ... */
-		if (field(p, le, 4, &mnt, &mlen)) {
-			for (k = 6; field(p, le, k, &f, &flen); k++)
-				if (flen == 1 && f[0] == '-')
-					break;
-			if (field(p, le, k, &f, &flen) && field(p, le, k + 1, &f, &flen) &&
-			    flen == tl && memcmp(f, fstype, tl) == 0 && mnt[0] == '/' &&
-			    unescape(mnt, mlen, dir, dirlen))
-				return 0;
+		/*
+		 * id parent major:minor root mountpoint options [optional...] - fstype source ...
+		 * One pass over the fields: the mount point is the fifth, the type follows the
+		 * first lone "-" after the sixth.
+		 */
+		for (unsigned int k = 0; p <= le; k++) {
+			const char *f = p;
+			size_t flen;
+
+			while (p < le && *p != ' ')
+				p++;
+			flen = (size_t)(p - f);
+			if (k == 4) {
+				mnt = f;
+				mlen = flen;
+			} else if (sep) {
+				type = f;
+				tylen = flen;
+				break;
+			} else if (k >= 6 && flen == 1 && f[0] == '-') {
+				sep = true;
+			}
+			if (p == le)
+				break;
+			p++;
 		}
+		if (mlen > 0 && mnt[0] == '/' && type && tylen == tl &&
+		    memcmp(type, fstype, tl) == 0 && unescape(mnt, mlen, dir, dirlen))
+			return 0;
 		p = nl ? nl + 1 : end;
 	}
 	if (dirlen)

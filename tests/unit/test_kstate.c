@@ -261,6 +261,16 @@ static void test_mountinfo(void **state)
 						   sizeof(dir)),
 				 -ENOENT);
 	}
+	/* Empty fields at the very end: nothing is read beyond len. */
+	{
+		static const char ends[] = "1 2 3 4 ";
+		char *exact = malloc(sizeof(ends) - 1);
+
+		memcpy(exact, ends, sizeof(ends) - 1);
+		assert_int_equal(ld_mountinfo_find(exact, sizeof(ends) - 1, "x", dir, sizeof(dir)),
+				 -ENOENT);
+		free(exact);
+	}
 	/* Not NUL-terminated, cut anywhere: never read beyond len. */
 	for (size_t len = 0; len < sizeof(text) - 1; len++) {
 		char *copy = malloc(len ? len : 1);
