@@ -540,7 +540,8 @@ static bool add_reason(struct ctx *c, const char *word, void *arg)
 		return true;
 	}
 	{
-		const char *s = ld_reason_suggest(name);
+		/* Past the last message shown, the error only counts: no suggestion to look for. */
+		const char *s = c->diag->count > MAX_DIAG ? NULL : ld_reason_suggest(name);
 
 		if (s)
 			error(c, "unknown reason '%s'; did you mean %s?", word, s);
