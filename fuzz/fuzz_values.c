@@ -6,7 +6,7 @@
  *   1  securityfs "lockdown" (ld_parse_level)
  *   2  securityfs "lsm" (ld_parse_lsm_list, ld_lsm_bpf_param)
  *   3  an EFI variable (ld_parse_efivar_u8)
- *   4  /proc/self/mountinfo (ld_mountinfo_find): a mount point fits, starts with '/'
+ *   4  /proc/self/mountinfo (ld_mounts_parse): refused whole, or every mount has its fields
  *   5  text for a terminal (ld_escape, ld_safe) and for JSON (ld_json_text): always
  *      printable UTF-8, never cut inside an escape, and JSON that parses back
  *   6  a kernel config and a command line (split at the first NUL byte) through every
@@ -20,6 +20,7 @@
 #include "audit/audit.h"
 #include "fuzz.h"
 #include "kstate.h"
+#include "mountinfo.h"
 #include "util.h"
 
 static void sysctl(const char *s)
@@ -55,15 +56,22 @@ static void lsm_list(const char *s)
 
 static void mountinfo(const uint8_t *data, size_t size)
 {
-	char *copy = malloc(size ? size : 1), dir[64], full[4096];
+	char *copy = malloc(size + 1);
+	struct ld_mounts ms;
 
 	CHECK(copy);
-	memcpy(copy, data, size); /* exactly size bytes: no NUL after them */
-	if (ld_mountinfo_find(copy, size, "securityfs", dir, sizeof(dir)) == 0)
-		CHECK(dir[0] == '/' && strlen(dir) < sizeof(dir));
-	if (ld_mountinfo_find(copy, size, "cgroup2", full, sizeof(full)) == 0)
-		CHECK(full[0] == '/' && strlen(full) < sizeof(full));
-	free(copy);
+	memcpy(copy, data, size);
+	copy[size] = '\0';
+	if (ld_mounts_parse(copy, size, &ms) != 0)
+		return; /* refused whole; the text is freed */
+	for (size_t i = 0; i < ms.n; i++) {
+		const struct ld_mount *m = &ms.m[i];
+
+		CHECK(m->fstype && m->root && m->mountpoint);
+		CHECK(strlen(m->mountpoint) <= size && ld_mounts_by_id(&ms, m->id));
+	}
+	ld_mounts_by_fstype(&ms, "securityfs");
+	ld_mounts_free(&ms);
 }
 
 static void text(const uint8_t *data, size_t size)

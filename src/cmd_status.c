@@ -29,7 +29,6 @@ static void gather_securityfs(struct json_object *st, struct json_object *errors
 	struct ld_lsm_list lsms;
 	enum ld_level level;
 	char path[300], why[512], buf[512];
-	long n;
 	int ret;
 
 	if (ld_securityfs_find(&fs, false, why, sizeof(why)) != 0) {
@@ -39,8 +38,9 @@ static void gather_securityfs(struct json_object *st, struct json_object *errors
 		set_error(errors, "lsms", why);
 		return;
 	}
-	snprintf(path, sizeof(path), "%s/lockdown", fs.dir);
-	ret = ld_read_level_file(path, &level);
+	ret = ld_securityfs_file(&fs, "lockdown", path, sizeof(path));
+	if (ret == 0)
+		ret = ld_read_level_file(path, &level);
 	if (ret == 0) {
 		json_object_object_add(st, "kernel_level",
 				       json_object_new_string(ld_level_name(level)));
@@ -53,9 +53,10 @@ static void gather_securityfs(struct json_object *st, struct json_object *errors
 		set_error(errors, "kernel_level", why);
 	}
 
-	snprintf(path, sizeof(path), "%s/lsm", fs.dir);
-	n = ld_read_file(path, buf, sizeof(buf));
-	if (n >= 0 && ld_parse_lsm_list(buf, &lsms) == 0) {
+	ret = ld_securityfs_file(&fs, "lsm", path, sizeof(path));
+	if (ret == 0)
+		ret = ld_read_lsm_file(path, &lsms);
+	if (ret == 0) {
 		struct json_object *arr = json_object_new_array();
 		bool bpf = ld_lsm_list_has(&lsms, "bpf");
 
@@ -68,7 +69,7 @@ static void gather_securityfs(struct json_object *st, struct json_object *errors
 					       json_object_new_string(buf));
 	} else {
 		snprintf(why, sizeof(why), "%s: %s", path,
-			 n < 0 ? ld_errno_hint((int)-n) : "unexpected content");
+			 ret == -EINVAL ? "unexpected content" : ld_errno_hint(-ret));
 		json_object_object_add(st, "lsms", NULL);
 		json_object_object_add(st, "bpf_lsm_active", NULL);
 		set_error(errors, "lsms", why);

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only
 #include "kstate.h"
+#include "mountinfo.h"
 #include "util.h"
 
 #include <errno.h>
@@ -164,87 +165,20 @@ static bool is_securityfs(const char *dir)
 	return statfs(dir, &sfs) == 0 && sfs.f_type == SECURITYFS_MAGIC;
 }
 
-/* Undo mountinfo's octal escapes into out; false if it does not fit or holds a NUL. */
-static bool unescape(const char *s, size_t n, char *out, size_t len)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < n; i++) {
-		char c = s[i];
-
-		if (c == '\\' && i + 3 < n && s[i + 1] >= '0' && s[i + 1] <= '3' &&
-		    s[i + 2] >= '0' && s[i + 2] <= '7' && s[i + 3] >= '0' && s[i + 3] <= '7') {
-			c = (char)((s[i + 1] - '0') * 64 + (s[i + 2] - '0') * 8 + (s[i + 3] - '0'));
-			i += 3;
-		}
-		if (c == '\0' || o + 1 >= len)
-			return false;
-		out[o++] = c;
-	}
-	if (o == 0 || len == 0)
-		return false;
-	out[o] = '\0';
-	return true;
-}
-
-int ld_mountinfo_find(const char *text, size_t len, const char *fstype, char *dir, size_t dirlen)
-{
-	const char *p = text, *end = text + len;
-	size_t tl = strlen(fstype);
-
-	while (p < end) {
-		const char *nl = memchr(p, '\n', (size_t)(end - p));
-		const char *le = nl ? nl : end, *mnt = NULL, *type = NULL;
-		size_t mlen = 0, tylen = 0;
-		bool sep = false;
-
-		/*
-		 * id parent major:minor root mountpoint options [optional...] - fstype source ...
-		 * One pass over the fields: the mount point is the fifth, the type follows the
-		 * first lone "-" after the sixth.
-		 */
-		for (unsigned int k = 0; p <= le; k++) {
-			const char *f = p;
-			size_t flen;
-
-			while (p < le && *p != ' ')
-				p++;
-			flen = (size_t)(p - f);
-			if (k == 4) {
-				mnt = f;
-				mlen = flen;
-			} else if (sep) {
-				type = f;
-				tylen = flen;
-				break;
-			} else if (k >= 6 && flen == 1 && f[0] == '-') {
-				sep = true;
-			}
-			if (p == le)
-				break;
-			p++;
-		}
-		if (mlen > 0 && mnt[0] == '/' && type && tylen == tl &&
-		    memcmp(type, fstype, tl) == 0 && unescape(mnt, mlen, dir, dirlen))
-			return 0;
-		p = nl ? nl + 1 : end;
-	}
-	if (dirlen)
-		dir[0] = '\0';
-	return -ENOENT;
-}
-
 /* Look through mountinfo for a securityfs mounted somewhere other than the usual place. */
 static bool find_mounted(char *dir, size_t len)
 {
-	char *text;
-	size_t n;
+	struct ld_mounts ms;
+	const struct ld_mount *m;
 	bool found;
 
-	if (ld_read_file_alloc("/proc/self/mountinfo", LD_MOUNTINFO_MAX, &text, &n) != 0)
+	if (ld_mounts_read(NULL, &ms) != 0)
 		return false;
-	found = ld_mountinfo_find(text, n, "securityfs", dir, len) == 0;
-	free(text);
+	m = ld_mounts_by_fstype(&ms, "securityfs");
+	found = m && m->mountpoint[0] == '/' && strlen(m->mountpoint) < len;
+	if (found)
+		memcpy(dir, m->mountpoint, strlen(m->mountpoint) + 1);
+	ld_mounts_free(&ms);
 	return found;
 }
 
@@ -295,6 +229,21 @@ int ld_read_level_file(const char *path, enum ld_level *level)
 	if (n < 0)
 		return (int)n;
 	return ld_parse_level(buf, level);
+}
+
+int ld_read_lsm_file(const char *path, struct ld_lsm_list *list)
+{
+	char buf[512];
+	long n = ld_read_file(path, buf, sizeof(buf));
+
+	if (n < 0)
+		return (int)n;
+	return ld_parse_lsm_list(buf, list);
+}
+
+int ld_securityfs_file(const struct ld_securityfs *fs, const char *name, char *path, size_t len)
+{
+	return ld_path_join(path, len, fs->dir, name);
 }
 
 int ld_read_sig_enforce(const char *path)

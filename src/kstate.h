@@ -73,19 +73,13 @@ struct ld_securityfs {
 /* Returns 0 with fs->dir set, or -errno; why gets a one-line explanation on failure. */
 int ld_securityfs_find(struct ld_securityfs *fs, bool writable, char *why, size_t whylen);
 
-/* /proc/self/mountinfo is read up to this size (a line per mount; thousands fit). */
-#define LD_MOUNTINFO_MAX (16u << 20)
-
-/*
- * The mount point of the first mount of file system type fstype in len bytes of
- * /proc/self/mountinfo text, with its octal escapes (\040 for a space) undone, into dir.
- * Malformed lines and mount points that do not fit dir (or hold a NUL) are passed over, never
- * cut short. Returns 0, or -ENOENT when there is no such mount.
- */
-int ld_mountinfo_find(const char *text, size_t len, const char *fstype, char *dir, size_t dirlen);
+/* The path of securityfs file name ("lockdown", "lsm") into path: 0, or -ENAMETOOLONG. */
+int ld_securityfs_file(const struct ld_securityfs *fs, const char *name, char *path, size_t len);
 
 /* Read the kernel's lockdown level from a file (securityfs "lockdown" or a test file). */
 int ld_read_level_file(const char *path, enum ld_level *level);
+/* Read the LSM list from a file (securityfs "lsm"): 0, -errno, or -EINVAL (malformed). */
+int ld_read_lsm_file(const char *path, struct ld_lsm_list *list);
 
 /* /sys/module/module/parameters/sig_enforce: "Y" or "N". Returns 0/1 or -errno. */
 int ld_read_sig_enforce(const char *path);

@@ -3,6 +3,7 @@
 #include "mountinfo.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,75 +11,30 @@
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <unistd.h>
+
+#include "util.h"
 /* struct statx with stx_mnt_id: glibc 2.36's own struct statx lacks the field. */
 #include <linux/stat.h>
 
-#define LD_MOUNTINFO_MAX (16u << 20) /* far above any real table; refused beyond */
-
-/* Undo the octal escapes (\040 for a space, \011, \012, \134) in place. */
-static void unescape_octal(char *s)
+/* Undo the octal escapes (\040 for a space, \011, \012, \134) in place; false for \000,
+ * which the kernel never writes and which would cut the name short. */
+static bool unescape_octal(char *s)
 {
 	char *o = s;
 
 	for (; *s; s++) {
 		if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
 		    s[3] >= '0' && s[3] <= '7') {
-			*o++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			*o = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+			if (*o++ == '\0')
+				return false;
 			s += 3;
 		} else {
 			*o++ = *s;
 		}
 	}
 	*o = '\0';
-}
-
-/* The whole file: /proc files report no size, so read until EOF, bounded. */
-static int slurp(const char *path, char **out)
-{
-	size_t len = 0, cap = 65536;
-	char *buf = malloc(cap);
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0 || !buf) {
-		int err = fd < 0 ? -errno : -ENOMEM;
-
-		free(buf);
-		if (fd >= 0)
-			close(fd);
-		return err;
-	}
-	for (;;) {
-		ssize_t n;
-
-		if (len + 1 >= cap) {
-			char *nb = cap < LD_MOUNTINFO_MAX ? realloc(buf, cap * 2) : NULL;
-
-			if (!nb) {
-				free(buf);
-				close(fd);
-				return cap < LD_MOUNTINFO_MAX ? -ENOMEM : -EFBIG;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		n = read(fd, buf + len, cap - len - 1);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int err = -errno;
-
-			free(buf);
-			close(fd);
-			return err;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	buf[len] = '\0';
-	*out = buf;
-	return 0;
+	return true;
 }
 
 static int parse_line(char *line, struct ld_mount *m)
@@ -101,8 +57,8 @@ static int parse_line(char *line, struct ld_mount *m)
 	m->parent = strtoull(f[1], &end, 10);
 	if (*end || errno || sscanf(f[2], "%u:%u", &m->major, &m->minor) != 2)
 		return -EINVAL;
-	unescape_octal(f[3]);
-	unescape_octal(f[4]);
+	if (!unescape_octal(f[3]) || !unescape_octal(f[4]))
+		return -EINVAL;
 	m->root = f[3];
 	m->mountpoint = f[4];
 	save = NULL;
@@ -113,14 +69,26 @@ static int parse_line(char *line, struct ld_mount *m)
 
 int ld_mounts_read(const char *path, struct ld_mounts *out)
 {
-	char *text = NULL, *line, *save = NULL;
-	size_t cap = 0;
+	char *text;
+	size_t len;
 	int err;
 
 	memset(out, 0, sizeof(*out));
-	err = slurp(path ? path : "/proc/self/mountinfo", &text);
-	if (err)
-		return err;
+	err = ld_read_file_alloc(path ? path : "/proc/self/mountinfo", LD_MOUNTINFO_MAX, &text,
+				 &len);
+	return err ? err : ld_mounts_parse(text, len, out);
+}
+
+int ld_mounts_parse(char *text, size_t len, struct ld_mounts *out)
+{
+	char *line, *save = NULL;
+	size_t cap = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (memchr(text, '\0', len)) {
+		free(text);
+		return -EINVAL;
+	}
 	out->text = text;
 	for (line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
 		if (out->n == cap) {

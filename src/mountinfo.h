@@ -32,8 +32,17 @@ struct ld_mounts {
 	char *text; /* the strings above point into it */
 };
 
+/* mountinfo is read up to this size (a line per mount; thousands fit), refused beyond. */
+#define LD_MOUNTINFO_MAX (16u << 20)
+
 /* Read and parse path (NULL: /proc/self/mountinfo). 0, or -errno (-EINVAL: malformed). */
 int ld_mounts_read(const char *path, struct ld_mounts *out);
+/*
+ * Parse len bytes of mountinfo text, NUL-terminated after them, taking ownership of the
+ * malloc()ed text (freed on failure too). Any malformed line, a NUL byte or an escaped NUL
+ * in a path makes it -EINVAL; else 0.
+ */
+int ld_mounts_parse(char *text, size_t len, struct ld_mounts *out);
 void ld_mounts_free(struct ld_mounts *ms);
 const struct ld_mount *ld_mounts_by_id(const struct ld_mounts *ms, unsigned long long id);
 /* The first mount of file system type fstype ("cgroup2"), or NULL. */

@@ -122,37 +122,32 @@ int ld_sys_check_bpf_lsm(char *why, size_t whylen)
 {
 	struct ld_securityfs fs;
 	struct ld_lsm_list lsms;
-	char path[300], buf[512], param[512];
-	long n;
+	char path[300], param[512];
 
-	if (ld_securityfs_find(&fs, false, buf, sizeof(buf)) != 0)
-		return 0; /* cannot tell: the attach will say more */
-	snprintf(path, sizeof(path), "%s/lsm", fs.dir);
-	n = ld_read_file(path, buf, sizeof(buf));
-	if (n < 0 || ld_parse_lsm_list(buf, &lsms) != 0)
-		return 0;
-	if (ld_lsm_list_has(&lsms, "bpf"))
+	/* Where the list cannot be read, the attach will say more. */
+	if (ld_securityfs_find(&fs, false, param, sizeof(param)) != 0 ||
+	    ld_securityfs_file(&fs, "lsm", path, sizeof(path)) != 0 ||
+	    ld_read_lsm_file(path, &lsms) != 0 || ld_lsm_list_has(&lsms, "bpf"))
 		return 0;
 	if (ld_lsm_bpf_param(&lsms, param, sizeof(param)) != 0)
 		snprintf(param, sizeof(param), "lsm=...,bpf");
 	snprintf(why, whylen,
-		 "BPF LSM is not active on this kernel (active LSMs: %s): add %s to the kernel "
-		 "command line and reboot",
-		 ld_rstrip(buf), param);
+		 "BPF LSM is not active on this kernel: add %s (the active LSMs and bpf) to the "
+		 "kernel command line and reboot",
+		 param);
 	return -EOPNOTSUPP;
 }
 
 enum ld_level ld_sys_kernel_level(void)
 {
 	struct ld_securityfs fs;
-	enum ld_level level = LD_LEVEL_NONE;
-	char path[300], buf[256];
+	enum ld_level level;
+	char path[300], why[256];
 
-	if (ld_securityfs_find(&fs, false, buf, sizeof(buf)) == 0) {
-		snprintf(path, sizeof(path), "%s/lockdown", fs.dir);
-		if (ld_read_level_file(path, &level) != 0)
-			level = LD_LEVEL_NONE;
-	}
+	if (ld_securityfs_find(&fs, false, why, sizeof(why)) != 0 ||
+	    ld_securityfs_file(&fs, "lockdown", path, sizeof(path)) != 0 ||
+	    ld_read_level_file(path, &level) != 0)
+		return LD_LEVEL_NONE;
 	return level;
 }
 

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "kstate.h"
+#include "mountinfo.h"
 #include "util.h"
 
 static void test_level_parse(void **state)
@@ -228,57 +229,65 @@ static void test_read_file_alloc(void **state)
 	assert_int_equal(ld_read_file_alloc(path, 10, &buf, &n), -ENOENT);
 }
 
+/* mountinfo text as the parser takes it: a malloc()ed copy, NUL after len bytes. */
+static int parse_copy(const char *text, size_t len, struct ld_mounts *ms)
+{
+	char *copy = malloc(len + 1);
+
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	return ld_mounts_parse(copy, len, ms);
+}
+
 static void test_mountinfo(void **state)
 {
-	static const char text[] = "22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
-				   "garbage line\n"
-				   "\n"
-				   "23 22 0:6 / /sys/kernel/sec\\040urity rw shared:7 master:1 - "
-				   "securityfs securityfs "
-				   "rw\n"
-				   "24 22 0:6 / /second rw - securityfs securityfs rw\n";
-	char dir[64];
+	static const char text[] =
+		"22 1 0:21 / /proc rw,nosuid - proc proc rw\n"
+		"23 22 0:6 / /sys/kernel/sec\\040urity rw shared:7 master:1 - "
+		"securityfs securityfs rw\n"
+		"24 22 0:6 / /second rw - securityfs securityfs rw\n"
+		"25 22 8:1 /sub\\134dir /a\\040-\\040securityfs rw - btrfs /dev/x rw\n";
+	struct ld_mounts ms;
+	const struct ld_mount *m;
 	(void)state;
 
-	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "securityfs", dir, sizeof(dir)),
-			 0);
-	assert_string_equal(dir, "/sys/kernel/sec urity"); /* \040 undone */
-	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "proc", dir, sizeof(dir)), 0);
-	assert_string_equal(dir, "/proc");
-	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "cgroup2", dir, sizeof(dir)),
-			 -ENOENT);
-	/* A mount point that does not fit is passed over, never cut short. */
-	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "securityfs", dir, 12), 0);
-	assert_string_equal(dir, "/second");
-	assert_int_equal(ld_mountinfo_find(text, sizeof(text) - 1, "securityfs", dir, 5), -ENOENT);
+	assert_int_equal(parse_copy(text, sizeof(text) - 1, &ms), 0);
+	assert_int_equal(ms.n, 4);
+	m = ld_mounts_by_fstype(&ms, "securityfs");
+	assert_non_null(m);
+	assert_string_equal(m->mountpoint, "/sys/kernel/sec urity"); /* \040 undone */
+	assert_int_equal(m->id, 23);
+	assert_int_equal(m->parent, 22);
+	assert_string_equal(ld_mounts_by_fstype(&ms, "proc")->mountpoint, "/proc");
+	assert_null(ld_mounts_by_fstype(&ms, "cgroup2"));
 	/* "- securityfs" inside a mount point is escaped by the kernel, never a separator. */
-	{
-		static const char tricky[] =
-			"1 1 0:1 / /a\\040-\\040securityfs rw - ext4 /dev/x rw\n"
-			"2 1 0:1 / /nul\\000 rw - securityfs s rw\n";
+	m = ld_mounts_by_id(&ms, 25);
+	assert_non_null(m);
+	assert_string_equal(m->fstype, "btrfs");
+	assert_string_equal(m->mountpoint, "/a - securityfs");
+	assert_string_equal(m->root, "/sub\\dir");
+	assert_int_equal(m->major, 8);
+	assert_int_equal(m->minor, 1);
+	assert_int_equal(ld_mount_kdev(m), ((__u64)8 << 20) | 1);
+	ld_mounts_free(&ms);
 
-		assert_int_equal(ld_mountinfo_find(tricky, sizeof(tricky) - 1, "securityfs", dir,
-						   sizeof(dir)),
-				 -ENOENT);
-	}
-	/* Empty fields at the very end: nothing is read beyond len. */
-	{
-		static const char ends[] = "1 2 3 4 ";
-		char *exact = malloc(sizeof(ends) - 1);
-
-		memcpy(exact, ends, sizeof(ends) - 1);
-		assert_int_equal(ld_mountinfo_find(exact, sizeof(ends) - 1, "x", dir, sizeof(dir)),
-				 -ENOENT);
-		free(exact);
-	}
-	/* Not NUL-terminated, cut anywhere: never read beyond len. */
-	for (size_t len = 0; len < sizeof(text) - 1; len++) {
-		char *copy = malloc(len ? len : 1);
-
-		memcpy(copy, text, len);
-		ld_mountinfo_find(copy, len, "securityfs", dir, sizeof(dir));
-		free(copy);
-	}
+	/* Malformed: the whole table is refused, never half read. */
+	static const char *const bad[] = {
+		"garbage line\n",
+		"1 1 0:1 / /nul\\000 rw - securityfs s rw\n", /* an escaped NUL */
+		"x 1 0:1 / / rw - ext4 /dev/x rw\n",
+		"1 1 0-1 / / rw - ext4 /dev/x rw\n",
+		"1 1 0:1 / / rw ext4 /dev/x rw\n", /* no separator */
+		"1 2 3 4 ",
+	};
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+		assert_int_equal(parse_copy(bad[i], strlen(bad[i]), &ms), -EINVAL);
+	/* A NUL byte inside the text. */
+	assert_int_equal(parse_copy("1 1 0:1 / / rw - ext4\0 x rw\n", 27, &ms), -EINVAL);
+	/* Cut anywhere: a prefix parses or is refused, and ASan sees nothing read beyond it. */
+	for (size_t len = 0; len < sizeof(text) - 1; len++)
+		if (parse_copy(text, len, &ms) == 0)
+			ld_mounts_free(&ms);
 }
 
 static void test_safe_text(void **state)
