@@ -108,6 +108,7 @@ struct section {
 	bool is_policy;
 	bool has_subject;
 	bool subject_error;	/* a subject key was in error (reported there) */
+	bool optional_absent;	/* an Executable=-PATH was absent (warned there) */
 	unsigned int host_line; /* nonzero: Host=yes, at this line */
 	unsigned int exe_line;	/* nonzero: the first Executable= line */
 	unsigned int libs_line; /* nonzero: the first Libraries= line */
@@ -582,15 +583,29 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 	char err[512];
 	__u64 dev, ino;
 	struct exe_s *e;
+	bool optional = word[0] == '-';
+	int ret;
 	(void)arg;
 
+	/* "-PATH": the executable may be absent from this machine (systemd's "-" for files). */
+	if (optional && !*++word) {
+		error(c, "Executable=: '-' needs a path after it (-/usr/lib/...)");
+		return true;
+	}
 	/* The compiled rule keeps the path as written, for messages: never a shortened one. */
 	if (strlen(word) >= sizeof(e->path)) {
 		error(c, "Executable=: path too long (%zu characters; at most %zu)", strlen(word),
 		      sizeof(e->path) - 1);
 		return true;
 	}
-	if (ld_exe_identity(word, &dev, &ino, err, sizeof(err)) != 0) {
+	ret = ld_exe_identity(word, &dev, &ino, err, sizeof(err));
+	if (ret == -ENOENT && optional) {
+		warning(c, "optional executable '%s' is absent: [%s] does not name it", word,
+			sec_name(c, c->cur));
+		c->secs[c->cur].optional_absent = true;
+		return true;
+	}
+	if (ret != 0) {
 		/* "/a,/b": one path with a comma in it, as paths split at white space only. */
 		error(c, "Executable=: %s%s", err,
 		      strchr(word, ',') && access(word, F_OK) != 0
@@ -1215,6 +1230,13 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 		lower[k] = '\0';
 		if (!s->is_policy && !s->has_subject && s->subject_error)
 			continue;
+		if (!s->is_policy && !s->has_subject && s->optional_absent) {
+			diag_add(diag, LD_DIAG_WARNING, file, s->line,
+				 "section [%s] names no subject on this machine (its optional "
+				 "executables are absent): it applies to no task",
+				 s->name);
+			continue;
+		}
 		if (!s->is_policy && !s->has_subject && ld_edit_distance(lower, "policy") <= 2)
 			diag_add(diag, LD_DIAG_ERROR, file, s->line,
 				 "section [%s] names no subject; did you mean [Policy]?", s->name);

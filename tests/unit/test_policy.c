@@ -875,6 +875,47 @@ static void test_executable_errors(void **state)
 	assert_invalid("[one]\nExecutable=\n", &rs61, 2, "Executable= needs a path");
 }
 
+/* Executable=-PATH: absent is a warning and no subject; present, it is PATH, checked alike. */
+static void test_executable_optional(void **state)
+{
+	char a[300], text[1200];
+	struct ld_compiled c;
+	struct ld_diag d;
+	(void)state;
+
+	make_file("tool-opt", a, sizeof(a));
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=all\n[s]\nExecutable=-%s -%s/absent-tool\nAllow=dev_mem\n", a,
+		 tmpdir);
+	assert_int_equal(compile(text, &rs61, &c, &d), 0);
+	assert_int_equal(d.warnings, 1);
+	assert_diag(&d, LD_DIAG_WARNING, 4, "optional executable");
+	assert_int_equal(c.nexes, 1);
+	assert_string_equal(c.exes[0].path, a); /* without the '-' */
+	ld_diag_free(&d);
+	ld_compiled_free(&c);
+
+	/* Every optional executable absent: the section names no one, which is a warning. */
+	snprintf(text, sizeof(text), "[Policy]\nDeny=all\n[s]\nExecutable=-%s/absent-tool\n",
+		 tmpdir);
+	assert_int_equal(compile(text, &rs61, &c, &d), 0);
+	assert_int_equal(d.warnings, 2);
+	assert_diag(&d, LD_DIAG_WARNING, 3, "names no subject on this machine");
+	assert_int_equal(c.nexes, 0);
+	ld_diag_free(&d);
+	ld_compiled_free(&c);
+
+	/* Only absence is forgiven. */
+	assert_invalid("[s]\nExecutable=-\n", &rs61, 2, "'-' needs a path");
+	assert_invalid("[s]\nExecutable=-bin/sh\n", &rs61, 2, "not an absolute path");
+	snprintf(text, sizeof(text), "[s]\nExecutable=-%s\n", tmpdir);
+	assert_invalid(text, &rs61, 2, "not a regular file");
+	assert_int_equal(chmod(a, 0644), 0);
+	snprintf(text, sizeof(text), "[s]\nExecutable=-%s\n", a);
+	assert_invalid(text, &rs61, 2, "has no execute permission");
+	assert_int_equal(chmod(a, 0755), 0);
+}
+
 static void test_cgroups(void **state)
 {
 	char dir[400], text[1500];
@@ -1221,7 +1262,7 @@ static void test_presets_mean_what_they_say(void **state)
 	struct ld_compiled c;
 	(void)state;
 
-	assert_int_equal(ld_preset_count, 6);
+	assert_int_equal(ld_preset_count, 7);
 	for (int k = 0; k < 2; k++) {
 		const struct ld_reasons *rs = all[k];
 		unsigned int hib = num(rs, "hibernation");
@@ -1259,6 +1300,35 @@ static void test_presets_mean_what_they_say(void **state)
 		}
 		ld_compiled_free(&c);
 
+		/* desktop-sleep: integrity for all, hibernation allowed to systemd's two
+		 * programs only, each optional: absent, a warning and no subject. */
+		{
+			static const char *const progs[] = { "/usr/lib/systemd/systemd-sleep",
+							     "/usr/lib/systemd/systemd-logind" };
+			unsigned int present = 0;
+			struct ld_diag d = { 0 };
+
+			for (size_t k = 0; k < 2; k++)
+				present += access(progs[k], X_OK) == 0;
+			assert_int_equal(
+				ld_policy_compile_profile("desktop-sleep", rs, NULL, &c, &d), 0);
+			assert_int_equal(d.errors, 0);
+			assert_int_equal(d.warnings, present == 2 ? 0 : present == 1 ? 1 : 2);
+			ld_diag_free(&d);
+			assert_int_equal(c.pol.nrules, 2);
+			assert_int_equal(c.nexes, present);
+			assert_row_by_class(&c, 0, rs, LD_ACT_DENY, LD_ACT_ALLOW);
+			for (unsigned int i = 0; i < rs->count; i++) {
+				const struct ld_reason *x = &rs->r[i];
+				int want = x->class == LD_CLASS_INTEGRITY && x->number != hib
+						   ? LD_ACT_DENY
+						   : LD_ACT_ALLOW;
+
+				assert_int_equal(c.pol.action[1][x->number], want);
+			}
+			ld_compiled_free(&c);
+		}
+
 		compile_preset("baseline", rs, &c);
 		assert_int_equal(c.pol.nrules, 2);
 		assert_int_equal(c.pol.host_rule, 1);
@@ -1286,7 +1356,8 @@ static void test_unknown_profile(void **state)
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.msgs[0].file, "profile:paranoid");
 	assert_non_null(strstr(d.msgs[0].text,
-			       "allow, baseline, restricted, integrity, confidentiality, desktop"));
+			       "allow, baseline, restricted, integrity, confidentiality, desktop, "
+			       "desktop-sleep"));
 	assert_int_equal(ld_policy_exit_code(-ENOENT), LD_EXIT_ERR);
 	ld_diag_free(&d);
 }
@@ -1550,6 +1621,7 @@ int main(void)
 		cmocka_unit_test(test_executable_identity),
 		cmocka_unit_test(test_mountinfo_dev),
 		cmocka_unit_test(test_executable_errors),
+		cmocka_unit_test(test_executable_optional),
 		cmocka_unit_test(test_cgroups),
 		cmocka_unit_test(test_users),
 		cmocka_unit_test(test_host),
