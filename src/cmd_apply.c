@@ -89,6 +89,8 @@ int cmd_apply(int argc, char **argv)
 		return ret;
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
+	if (ret != 0)
+		ld_diag_fail_json(&d);
 	ld_diag_free(&d);
 	if (ret != 0) {
 		if (ret == -EINVAL)

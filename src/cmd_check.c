@@ -13,25 +13,6 @@
 #include <stdio.h>
 #include <string.h>
 
-static struct json_object *diag_json(const struct ld_diag *d, enum ld_severity sev)
-{
-	struct json_object *arr = json_object_new_array();
-
-	for (size_t i = 0; i < d->count; i++) {
-		const struct ld_diag_msg *m = &d->msgs[i];
-		struct json_object *o;
-
-		if (m->severity != sev)
-			continue;
-		o = json_object_new_object();
-		json_object_object_add(o, "file", json_object_new_string(m->file));
-		json_object_object_add(o, "line", json_object_new_int((int)m->line));
-		json_object_object_add(o, "message", json_object_new_string(m->text));
-		json_object_array_add(arr, o);
-	}
-	return arr;
-}
-
 static bool rule_has_subject(const struct ld_compiled *c, unsigned int r)
 {
 	if (c->pol.host_rule == r)
@@ -95,8 +76,8 @@ static void print_json(const struct ld_compiled *c, const struct ld_reasons *rs,
 
 	json_object_object_add(o, "source", json_object_new_string(source));
 	json_object_object_add(o, "valid", json_object_new_boolean(valid));
-	json_object_object_add(o, "errors", diag_json(d, LD_DIAG_ERROR));
-	json_object_object_add(o, "warnings", diag_json(d, LD_DIAG_WARNING));
+	json_object_object_add(o, "errors", ld_diag_json(d, LD_DIAG_ERROR));
+	json_object_object_add(o, "warnings", ld_diag_json(d, LD_DIAG_WARNING));
 	if (!valid) {
 		ld_json_print(o);
 		return;
@@ -240,6 +221,7 @@ int cmd_check(int argc, char **argv)
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
 	if (ret != 0 && ret != -EINVAL) {
+		ld_diag_fail_json(&d);
 		ld_diag_free(&d);
 		return ld_policy_exit_code(ret);
 	}

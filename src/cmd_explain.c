@@ -202,6 +202,8 @@ int cmd_explain(int argc, char **argv)
 
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
+	if (ret != 0)
+		ld_diag_fail_json(&d);
 	ld_diag_free(&d);
 	if (ret != 0)
 		return ld_policy_exit_code(ret);

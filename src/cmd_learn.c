@@ -279,7 +279,16 @@ int cmd_learn(int argc, char **argv)
 		}
 		fprintf(stderr, "lockdown: learn: %d section%s written to %s\n", n,
 			n == 1 ? "" : "s", ld_safe(out_path));
-	} else {
+	}
+	if (ld_g.json) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "sections", json_object_new_int(n));
+		json_object_object_add(o, "output",
+				       out_path ? json_object_new_string(out_path) : NULL);
+		json_object_object_add(o, "policy", json_object_new_string_len(text, (int)textlen));
+		ld_json_print(o);
+	} else if (!out_path) {
 		fwrite(text, 1, textlen, stdout);
 	}
 	free(text);

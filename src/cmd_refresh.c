@@ -15,6 +15,29 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* -j: {loaded, source, sealed, stale: [{rule, path}], refreshed, generation}. */
+static void print_json(const struct ld_compiled *now, const size_t *stale, size_t nstale,
+		       bool sealed, bool refreshed, unsigned int gen)
+{
+	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
+
+	json_object_object_add(o, "loaded", json_object_new_boolean(now != NULL));
+	json_object_object_add(o, "source", now ? json_object_new_string(now->source) : NULL);
+	json_object_object_add(o, "sealed", json_object_new_boolean(sealed));
+	for (size_t i = 0; i < nstale; i++) {
+		const struct ld_exe_rule *x = &now->exes[stale[i]];
+		struct json_object *e = json_object_new_object();
+
+		json_object_object_add(e, "rule", json_object_new_string(now->rule_names[x->rule]));
+		json_object_object_add(e, "path", json_object_new_string(x->path));
+		json_object_array_add(arr, e);
+	}
+	json_object_object_add(o, "stale", arr);
+	json_object_object_add(o, "refreshed", json_object_new_boolean(refreshed));
+	json_object_object_add(o, "generation", refreshed ? json_object_new_int((int)gen) : NULL);
+	ld_json_print(o);
+}
+
 int cmd_refresh(int argc, char **argv)
 {
 	struct ld_apply_opts aopts = { 0 };
@@ -31,7 +54,10 @@ int cmd_refresh(int argc, char **argv)
 		return args.exit;
 	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
 	if (err == -ENOENT) {
-		printf("lockdown: no policy is loaded; nothing to refresh\n");
+		if (ld_g.json)
+			print_json(NULL, NULL, 0, false, false, 0);
+		else
+			printf("lockdown: no policy is loaded; nothing to refresh\n");
 		return LD_EXIT_OK;
 	}
 	if (err) {
@@ -47,20 +73,25 @@ int cmd_refresh(int argc, char **argv)
 		return LD_EXIT_ERR;
 	}
 	if (!nstale) {
-		printf("lockdown: every exemption of %s is current\n", ld_safe(now.source));
+		if (ld_g.json)
+			print_json(&now, NULL, 0, a.sealed, false, 0);
+		else
+			printf("lockdown: every exemption of %s is current\n", ld_safe(now.source));
 		ld_compiled_free(&now);
 		return LD_EXIT_OK;
 	}
 	for (size_t i = 0; i < nstale; i++) {
 		const struct ld_exe_rule *x = &now.exes[stale[i]];
 
-		if (a.sealed)
+		if (a.sealed && !ld_g.json)
 			printf("lockdown: warning: exemption [%s] %s is stale until reboot: the "
 			       "file "
 			       "was replaced since the policy was sealed\n",
 			       ld_safe(now.rule_names[x->rule]), ld_safe(x->path));
 	}
 	if (a.sealed) {
+		if (ld_g.json)
+			print_json(&now, stale, nstale, true, false, 0);
 		free(stale);
 		ld_compiled_free(&now);
 		return LD_EXIT_FAIL;
@@ -72,7 +103,9 @@ int cmd_refresh(int argc, char **argv)
 		ld_compiled_free(&now);
 		return err == -EBUSY ? LD_EXIT_FAIL : LD_EXIT_ERR;
 	}
-	for (size_t i = 0; i < nstale; i++) {
+	if (ld_g.json)
+		print_json(&now, stale, nstale, false, true, res.gen);
+	for (size_t i = 0; i < nstale && !ld_g.json; i++) {
 		const struct ld_exe_rule *x = &now.exes[stale[i]];
 
 		printf("lockdown: refreshed exemption [%s] %s (now %u:%u:%llu), generation %u\n",

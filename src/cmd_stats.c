@@ -76,6 +76,10 @@ static void write_json(FILE *f, const struct ld_snapshot *s)
 		json_object_array_add(arr, t);
 	}
 	json_object_object_add(o, "tamper", arr);
+	if (f == stdout) {
+		ld_json_print(o);
+		return;
+	}
 	fprintf(f, "%s\n",
 		json_object_to_json_string_ext(o, ld_g.pretty ? JSON_C_TO_STRING_PRETTY
 							      : JSON_C_TO_STRING_PLAIN));

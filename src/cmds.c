@@ -396,6 +396,7 @@ const struct ld_cmd ld_cmds[] = {
 			 "sealed policy cannot change: refresh says which exemptions are stale "
 			 "until\n"
 			 "reboot. The Debian package runs it from a dpkg trigger after upgrades.",
+		.json = "{loaded, source, sealed, stale: [{rule, path}], refreshed,\ngeneration}",
 		.epilog =
 			"exit status: 0 current or refreshed (or nothing loaded), 1 stale under a "
 			"seal,\n"
@@ -421,6 +422,7 @@ const struct ld_cmd ld_cmds[] = {
 			 "thread, an executable that no longer exists, a reason used but never "
 			 "reported\n"
 			 "because of the rate limit) are named on stderr.",
+		.json = "{sections, output, policy}: the policy as text in policy",
 		.epilog = "exit status: 0 written, 1 malformed events, 2 usage or system error.\n\n"
 			  "example:\n"
 			  "  lockdown apply --profile allow && sleep 604800 && lockdown events -j "

@@ -12,7 +12,7 @@
 
 struct ld_globals ld_g;
 
-static void vmsg(const char *prefix, const char *fmt, va_list ap)
+static void vmsg(const char *prefix, bool json, const char *fmt, va_list ap)
 {
 	char *text = NULL;
 
@@ -21,6 +21,12 @@ static void vmsg(const char *prefix, const char *fmt, va_list ap)
 		return;
 	}
 	fprintf(stderr, "lockdown: %s%s\n", prefix, ld_safe(text));
+	if (json && ld_g.json && !ld_g.json_printed) {
+		struct json_object *o = json_object_new_object();
+
+		json_object_object_add(o, "error", json_object_new_string(text));
+		ld_json_print(o);
+	}
 	free(text);
 }
 
@@ -29,7 +35,7 @@ void ld_err(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg("", fmt, ap);
+	vmsg("", true, fmt, ap);
 	va_end(ap);
 }
 
@@ -38,7 +44,7 @@ void ld_warn(const char *fmt, ...)
 	va_list ap;
 
 	va_start(ap, fmt);
-	vmsg("warning: ", fmt, ap);
+	vmsg("warning: ", false, fmt, ap);
 	va_end(ap);
 }
 
@@ -414,6 +420,7 @@ void ld_json_print(struct json_object *obj)
 			     : JSON_C_TO_STRING_PLAIN;
 	text = ld_json_text(obj, flags);
 	puts(text ? text : "null");
+	ld_g.json_printed = true;
 	free(text);
 	json_object_put(obj);
 }

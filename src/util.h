@@ -19,12 +19,15 @@ enum {
 struct ld_globals {
 	bool json;
 	bool pretty;
+	bool json_printed; /* a JSON document went to stdout (ld_json_print()) */
 };
 extern struct ld_globals ld_g;
 
 /*
  * "lockdown: <message>" on stderr; one line, no errno guessing. The message goes through
  * ld_escape(): bytes from files or the command line never reach the terminal raw.
+ * Under -j, ld_err() also prints {"error":"<message>"} on stdout unless the command already
+ * printed its JSON there: a program reading stdout always gets one JSON document.
  */
 void ld_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void ld_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));

@@ -45,6 +45,14 @@ void ld_diag_free(struct ld_diag *d);
 /* "file:line: error: text" (or "file: warning: text" without a line), one per line. */
 void ld_diag_format(const struct ld_diag_msg *m, char *buf, size_t len);
 void ld_diag_print(const struct ld_diag *d, FILE *f);
+/* The messages of one severity as a JSON array of {"file", "line", "message"}. */
+struct json_object *ld_diag_json(const struct ld_diag *d, enum ld_severity sev);
+/*
+ * Under -j, when nothing was printed on stdout yet: {"error": the first error as text,
+ * "errors": [...], "warnings": [...]}, so a command that fails to compile a policy says why
+ * in JSON too. Nothing otherwise.
+ */
+void ld_diag_fail_json(const struct ld_diag *d);
 
 /* ---- compiling ------------------------------------------------------------------------- */
 
@@ -100,10 +108,6 @@ int ld_policy_exit_code(int ret);
  */
 int ld_policy_source(const char *cmd, const char *path, const char *profile, const char *btf,
 		     struct ld_reasons *rs);
-
-/* The same for a command that parses with getopt: the operand is at argv[optind]. */
-int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
-		   const char **path, struct ld_reasons *rs);
 
 /* (Re)compute c->pol.digest from c (done by the compiler; for the loader after edits). */
 int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *rs);

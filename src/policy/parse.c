@@ -1,21 +1,17 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
- * The policy compiler. Two passes:
- *   1. inih (its public interface only) reads the file line by line through our own reader,
- *      which is the lexer: it checks every line (length, text), counts lines, handles
- *      comments and section headers (to catch duplicate, empty and malformed sections) and
- *      hands inih one "Key=" line per key. Each key is checked and resolved at once
- *      (reason names against the running kernel, paths through stat()) into an
- *      intermediate form: per section, the ordered list of (action, set of reasons).
- *   2. Only if the whole file is free of errors: [Policy]'s lines give the default rule,
- *      each subject section starts from that row and applies its own lines, subjects get
- *      their rule index, and the digest is computed. [Policy] may stand anywhere.
+ * The policy compiler's first pass (the second is build.c). inih (its public interface only)
+ * reads the file line by line through our own reader, which is the lexer: it checks every
+ * line (length, text), counts lines, handles comments and section headers (to catch
+ * duplicate, empty and malformed sections) and hands inih one "Key=" line per key. Each key
+ * is checked and resolved at once (reason names against the running kernel, paths through
+ * stat()) into the intermediate form (internal.h): per section, the ordered list of
+ * (action, set of reasons), and the subjects with their section.
  */
-#include "policy.h"
+#include "internal.h"
 #include "util.h"
 
 #include <ctype.h>
-#include <getopt.h>
 #include <errno.h>
 #include <ini.h>
 #include <stdarg.h>
@@ -26,159 +22,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_LINE      (LD_POLICY_MAX_LINE + 1)
-#define MAX_KEY	      64 /* longer keys are reported, never handed to inih */
-#define MAX_DIAG      100
-#define MAX_FILE_SIZE (4u << 20)
-
-/* Reason sets are 64-bit masks: bit n is reason number n. */
-_Static_assert(LD_REASONS <= 64, "a reason mask holds every reason number");
-
-/* ---- diagnostics ------------------------------------------------------------------------ */
-
-void ld_diag_free(struct ld_diag *d)
-{
-	free(d->msgs);
-	memset(d, 0, sizeof(*d));
-}
-
-void ld_diag_format(const struct ld_diag_msg *m, char *buf, size_t len)
-{
-	const char *sev = m->severity == LD_DIAG_ERROR ? "error" : "warning";
-	char raw[sizeof(m->file) + sizeof(m->text) + 64];
-
-	if (m->line)
-		snprintf(raw, sizeof(raw), "%s:%u: %s: %s", m->file, m->line, sev, m->text);
-	else
-		snprintf(raw, sizeof(raw), "%s: %s: %s", m->file, sev, m->text);
-	/* File names and quoted words are shown, never sent raw to a terminal. */
-	ld_escape(buf, len, raw, strlen(raw));
-}
-
-void ld_diag_print(const struct ld_diag *d, FILE *f)
-{
-	char buf[4 * (sizeof(d->msgs[0].file) + sizeof(d->msgs[0].text) + 64)];
-
-	for (size_t i = 0; i < d->count; i++) {
-		ld_diag_format(&d->msgs[i], buf, sizeof(buf));
-		fprintf(f, "%s\n", buf);
-	}
-}
-
-__attribute__((format(printf, 5, 6))) static void diag_add(struct ld_diag *d, enum ld_severity sev,
-							   const char *file, unsigned int line,
-							   const char *fmt, ...)
-{
-	struct ld_diag_msg *m;
-	va_list ap;
-
-	if (sev == LD_DIAG_ERROR)
-		d->errors++;
-	else
-		d->warnings++;
-	if (d->count > MAX_DIAG)
-		return;
-	m = realloc(d->msgs, (d->count + 1) * sizeof(*m));
-	if (!m)
-		return; /* counted above: the compilation still fails */
-	d->msgs = m;
-	m = &d->msgs[d->count++];
-	m->severity = sev;
-	m->line = line;
-	snprintf(m->file, sizeof(m->file), "%s", file);
-	if (d->count > MAX_DIAG) {
-		snprintf(m->text, sizeof(m->text), "too many messages; stopping here");
-		return;
-	}
-	va_start(ap, fmt);
-	vsnprintf(m->text, sizeof(m->text), fmt, ap);
-	va_end(ap);
-}
-
-/* ---- intermediate form ------------------------------------------------------------------ */
-
-struct op {
-	__u8 action;
-	__u64 reasons; /* bit n: reason number n of the running kernel (LD_REASONS == 64) */
-};
-
-struct section {
-	char name[LD_RULE_NAME_LEN];
-	unsigned int line;
-	bool is_policy;
-	bool has_subject;
-	bool subject_error;	/* a subject key was in error (reported there) */
-	bool optional_absent;	/* an Executable=-PATH was absent (warned there) */
-	unsigned int host_line; /* nonzero: Host=yes, at this line */
-	unsigned int exe_line;	/* nonzero: the first Executable= line */
-	unsigned int libs_line; /* nonzero: the first Libraries= line */
-	struct op *ops;
-	size_t nops;
-};
-
-struct exe_s {
-	__u64 dev, ino;
-	int sec;
-	unsigned int line;
-	char path[256];
-};
-
-struct cg_s {
-	__u64 id;
-	int sec;
-	unsigned int line;
-	char path[256];
-};
-
-struct uid_s {
-	__u32 uid;
-	int sec;
-	unsigned int line;
-};
-
-/* Paths are copied whole into the compiled rules, or refused (see add_exe()). */
-_Static_assert(sizeof(((struct exe_s *)0)->path) == sizeof(((struct ld_exe_rule *)0)->path),
-	       "an executable's path fits its compiled rule");
-_Static_assert(sizeof(((struct cg_s *)0)->path) == sizeof(((struct ld_cgroup_rule *)0)->path),
-	       "a cgroup's path fits its compiled rule");
-
-enum { CUR_NONE = -1, CUR_SKIP = -2 };
-
-struct ctx {
-	const char *file;
-	const char *text;
-	size_t len, pos;
-	unsigned int line;
-	char buf[MAX_LINE];    /* the line being read */
-	char key[MAX_KEY + 1]; /* its key, for the handler */
-	const char *value;     /* its value (in buf), for the handler */
-	bool tiny_reported;
-	const struct ld_reasons *rs;
-	const struct ld_policy_opts *opts;
-	struct ld_diag *diag;
-	bool oom;
-
-	struct section secs[LD_RULES]; /* [Policy] and up to LD_RULES - 1 subject sections */
-	int nsecs;
-	int nsubject_secs;
-	int cur;    /* index into secs, or CUR_* */
-	int policy; /* index of [Policy], or -1 */
-	unsigned int mode_line, rate_line, seal_line;
-	__u32 mode, rate_limit;
-	bool seal;
-	bool rules_overflow;
-	int host_sec;
-
-	struct exe_s *exes;
-	size_t nexes;
-	struct cg_s *cgs;
-	size_t ncgs;
-	struct uid_s *uids;
-	size_t nuids;
-	struct ld_lib_path *libs;
-	size_t nlibs;
-	bool exe_overflow, cg_overflow, uid_overflow;
-};
+/* ---- messages -------------------------------------------------------------------------- */
 
 __attribute__((format(printf, 2, 3))) static void error(struct ctx *c, const char *fmt, ...)
 {
@@ -188,7 +32,7 @@ __attribute__((format(printf, 2, 3))) static void error(struct ctx *c, const cha
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	diag_add(c->diag, LD_DIAG_ERROR, c->file, c->line, "%s", text);
+	ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, c->line, "%s", text);
 }
 
 __attribute__((format(printf, 2, 3))) static void warning(struct ctx *c, const char *fmt, ...)
@@ -199,7 +43,7 @@ __attribute__((format(printf, 2, 3))) static void warning(struct ctx *c, const c
 	va_start(ap, fmt);
 	vsnprintf(text, sizeof(text), fmt, ap);
 	va_end(ap);
-	diag_add(c->diag, LD_DIAG_WARNING, c->file, c->line, "%s", text);
+	ld_diag_add(c->diag, LD_DIAG_WARNING, c->file, c->line, "%s", text);
 }
 
 static const char *sec_name(const struct ctx *c, int sec)
@@ -1025,198 +869,26 @@ static int handler(void *user, const char *section, const char *key, const char 
 	return 1;
 }
 
-/* ---- compiling ------------------------------------------------------------------------- */
+/* ---- the file -------------------------------------------------------------------------- */
 
-static void apply_ops(__u8 row[LD_REASONS], const struct section *s)
+void ld_policy_parse(struct ctx *c)
 {
-	for (size_t i = 0; i < s->nops; i++)
-		for (unsigned int r = 0; r < LD_REASONS; r++)
-			if (s->ops[i].reasons & (1ull << r))
-				row[r] = s->ops[i].action;
-}
-
-static int cmp_exe(const void *a, const void *b)
-{
-	const struct ld_exe_rule *x = a, *y = b;
-
-	if (x->dev != y->dev)
-		return x->dev < y->dev ? -1 : 1;
-	return x->ino < y->ino ? -1 : x->ino > y->ino;
-}
-
-static int cmp_cg(const void *a, const void *b)
-{
-	const struct ld_cgroup_rule *x = a, *y = b;
-
-	return x->id < y->id ? -1 : x->id > y->id;
-}
-
-static int cmp_uid(const void *a, const void *b)
-{
-	const struct ld_uid_rule *x = a, *y = b;
-
-	return x->uid < y->uid ? -1 : x->uid > y->uid;
-}
-
-static int build(struct ctx *c, struct ld_compiled *out)
-{
-	int rule_of[LD_RULES];
-	int next = 1;
-	__u8 def[LD_REASONS] = { 0 };
-
-	out->pol.mode = c->opts->force_audit ? LD_MODE_AUDIT : c->mode;
-	out->pol.rate_limit = (__u16)c->rate_limit;
-	out->pol.host_rule = LD_RULE_NONE;
-	out->seal = c->seal;
-	out->seal_line = c->seal_line;
-	snprintf(out->rule_names[0], LD_RULE_NAME_LEN, "default");
-	if (c->policy >= 0) {
-		apply_ops(def, &c->secs[c->policy]);
-		out->rule_lines[0] = c->secs[c->policy].line;
-	}
-	memcpy(out->pol.action[0], def, LD_REASONS);
-	for (int i = 0; i < c->nsecs; i++) {
-		const struct section *s = &c->secs[i];
-
-		rule_of[i] = -1;
-		if (s->is_policy)
-			continue;
-		rule_of[i] = next;
-		memcpy(out->pol.action[next], def, LD_REASONS);
-		apply_ops(out->pol.action[next], s);
-		snprintf(out->rule_names[next], LD_RULE_NAME_LEN, "%s", s->name);
-		out->rule_lines[next] = s->line;
-		if (s->host_line)
-			out->pol.host_rule = (__u16)next;
-		next++;
-	}
-	out->pol.nrules = (__u32)next;
-
-	if (c->nexes && !(out->exes = calloc(c->nexes, sizeof(*out->exes))))
-		return -ENOMEM;
-	if (c->ncgs && !(out->cgroups = calloc(c->ncgs, sizeof(*out->cgroups))))
-		return -ENOMEM;
-	if (c->nuids && !(out->uids = calloc(c->nuids, sizeof(*out->uids))))
-		return -ENOMEM;
-	for (size_t i = 0; i < c->nexes; i++) {
-		out->exes[i].dev = c->exes[i].dev;
-		out->exes[i].ino = c->exes[i].ino;
-		out->exes[i].rule = (__u32)rule_of[c->exes[i].sec];
-		snprintf(out->exes[i].path, sizeof(out->exes[i].path), "%s", c->exes[i].path);
-	}
-	for (size_t i = 0; i < c->ncgs; i++) {
-		out->cgroups[i].id = c->cgs[i].id;
-		out->cgroups[i].rule = (__u32)rule_of[c->cgs[i].sec];
-		snprintf(out->cgroups[i].path, sizeof(out->cgroups[i].path), "%s", c->cgs[i].path);
-	}
-	for (size_t i = 0; i < c->nuids; i++) {
-		out->uids[i].uid = c->uids[i].uid;
-		out->uids[i].rule = (__u32)rule_of[c->uids[i].sec];
-	}
-	out->nexes = c->nexes;
-	out->ncgroups = c->ncgs;
-	out->nuids = c->nuids;
-	out->libs = c->libs; /* handed over */
-	out->nlibs = c->nlibs;
-	c->libs = NULL;
-	c->nlibs = 0;
-	if (out->nexes)
-		qsort(out->exes, out->nexes, sizeof(*out->exes), cmp_exe);
-	if (out->ncgroups)
-		qsort(out->cgroups, out->ncgroups, sizeof(*out->cgroups), cmp_cg);
-	if (out->nuids)
-		qsort(out->uids, out->nuids, sizeof(*out->uids), cmp_uid);
-	return ld_compiled_compute_digest(out, c->rs);
-}
-
-/* Seal=yes: what a seal cannot hold, said once here for check and apply alike. */
-static void seal_warnings(const struct ld_compiled *out, const struct ld_reasons *rs,
-			  struct ld_diag *diag, const char *file)
-{
-	char risks[1024];
-	bool hib;
-
-	if (out->nuids || out->ncgroups)
-		diag_add(diag, LD_DIAG_WARNING, file, out->seal_line,
-			 "sealed User= and Cgroup= rules stay open to root, which can change its "
-			 "uid "
-			 "or move into a cgroup; only Executable= exemptions are root-proof");
-	if (ld_seal_risks(out, rs, risks, sizeof(risks), &hib))
-		diag_add(diag, LD_DIAG_WARNING, file, out->seal_line,
-			 "Seal=yes, but root could still change the running kernel through %s: "
-			 "apply refuses to seal this without --force",
-			 risks);
-}
-
-/* [Policy] alone, and it denies and audits nothing: the policy allows everything. */
-static bool allows_everything(const struct ld_compiled *out)
-{
-	if (out->pol.nrules != 1)
-		return false;
-	for (unsigned int k = 0; k < LD_REASONS; k++)
-		if (out->pol.action[0][k] != LD_ACT_ALLOW)
-			return false;
-	return true;
-}
-
-static void ctx_free(struct ctx *c)
-{
-	for (int i = 0; i < c->nsecs; i++)
-		free(c->secs[i].ops);
-	free(c->exes);
-	free(c->cgs);
-	free(c->uids);
-	free(c->libs);
-}
-
-int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
-			     const struct ld_reasons *rs, const struct ld_policy_opts *opts,
-			     struct ld_compiled *out, struct ld_diag *diag)
-{
-	static const struct ld_policy_opts no_opts;
-	struct ctx *c;
-	unsigned int errors_before;
+	unsigned int errors_before = c->diag->errors;
 	int ret;
 
-	memset(out, 0, sizeof(*out));
-	/* The compiled policy names its file (status, events): never a shortened name. */
-	if (strlen(file) >= sizeof(out->source)) {
-		diag_add(diag, LD_DIAG_ERROR, file, 0,
-			 "the policy's path is too long (%zu characters; at most %zu)",
-			 strlen(file), sizeof(out->source) - 1);
-		return -ENAMETOOLONG;
-	}
-	c = calloc(1, sizeof(*c));
-	if (!c) {
-		diag_add(diag, LD_DIAG_ERROR, file, 0, "out of memory");
-		return -ENOMEM;
-	}
-	c->file = file;
-	c->text = text;
-	c->len = len;
-	c->rs = rs;
-	c->opts = opts ? opts : &no_opts;
-	c->diag = diag;
-	c->cur = CUR_NONE;
-	c->policy = -1;
-	c->host_sec = -1;
-	c->mode = LD_MODE_ENFORCE;
-	c->rate_limit = LD_DEFAULT_RATE_LIMIT;
-
-	errors_before = diag->errors;
 	/* inih's public interface only: the reader decides what inih sees (see reader()). */
 	ret = ini_parse_stream(reader, c, handler, c);
 	if (ret > 0) {
 		bool reported = false;
 
-		for (size_t i = 0; i < diag->count; i++)
-			if (diag->msgs[i].severity == LD_DIAG_ERROR &&
-			    diag->msgs[i].line == (unsigned int)ret &&
-			    !strcmp(diag->msgs[i].file, file))
+		for (size_t i = 0; i < c->diag->count; i++)
+			if (c->diag->msgs[i].severity == LD_DIAG_ERROR &&
+			    c->diag->msgs[i].line == (unsigned int)ret &&
+			    !strcmp(c->diag->msgs[i].file, c->file))
 				reported = true;
 		if (!reported)
-			diag_add(diag, LD_DIAG_ERROR, file, (unsigned int)ret,
-				 "expected 'Key=value', '[Section]' or a comment");
+			ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, (unsigned int)ret,
+				    "expected 'Key=value', '[Section]' or a comment");
 	} else if (ret < 0) {
 		c->oom = true;
 	}
@@ -1231,210 +903,41 @@ int ld_policy_compile_buffer(const char *file, const char *text, size_t len,
 		if (!s->is_policy && !s->has_subject && s->subject_error)
 			continue;
 		if (!s->is_policy && !s->has_subject && s->optional_absent) {
-			diag_add(diag, LD_DIAG_WARNING, file, s->line,
-				 "section [%s] names no subject on this machine (its optional "
-				 "executables are absent): it applies to no task",
-				 s->name);
+			ld_diag_add(c->diag, LD_DIAG_WARNING, c->file, s->line,
+				    "section [%s] names no subject on this machine (its optional "
+				    "executables are absent): it applies to no task",
+				    s->name);
 			continue;
 		}
 		if (!s->is_policy && !s->has_subject && ld_edit_distance(lower, "policy") <= 2)
-			diag_add(diag, LD_DIAG_ERROR, file, s->line,
-				 "section [%s] names no subject; did you mean [Policy]?", s->name);
+			ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, s->line,
+				    "section [%s] names no subject; did you mean [Policy]?",
+				    s->name);
 		else if (!s->is_policy && !s->has_subject)
-			diag_add(diag, LD_DIAG_ERROR, file, s->line,
-				 "section [%s] names no subject (Executable=, Cgroup=, User= or "
-				 "Host=yes)",
-				 s->name);
+			ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, s->line,
+				    "section [%s] names no subject (Executable=, Cgroup=, User= or "
+				    "Host=yes)",
+				    s->name);
 		else if (s->libs_line && !s->exe_line)
-			diag_add(diag, LD_DIAG_ERROR, file, s->libs_line,
-				 "Libraries= in [%s] applies to executables: the section has no "
-				 "Executable=",
-				 s->name);
+			ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, s->libs_line,
+				    "Libraries= in [%s] applies to executables: the section has no "
+				    "Executable=",
+				    s->name);
 	}
 	if (c->oom)
-		diag_add(diag, LD_DIAG_ERROR, file, 0, "out of memory");
-	if (diag->errors == errors_before && c->nsecs == 0)
-		diag_add(diag, LD_DIAG_ERROR, file, 0,
-			 "no section: an empty policy is refused (a file with [Policy] alone "
-			 "allows everything, on purpose)");
-	if (diag->errors != errors_before) {
-		ret = c->oom ? -ENOMEM : -EINVAL;
-	} else {
-		snprintf(out->source, sizeof(out->source), "%s", file);
-		ret = build(c, out);
-		if (ret)
-			diag_add(diag, LD_DIAG_ERROR, file, 0, "%s", strerror(-ret));
-		else if (allows_everything(out))
-			diag_add(diag, LD_DIAG_WARNING, file, out->rule_lines[0],
-				 "this policy allows every reason to every task: [Policy] denies "
-				 "and audits nothing, and there is no subject section");
-		if (!ret && out->seal)
-			seal_warnings(out, rs, diag, file);
-	}
-	ctx_free(c);
-	free(c);
-	if (ret) {
-		ld_compiled_free(out);
-		memset(out, 0, sizeof(*out));
-	}
-	return ret;
+		ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, 0, "out of memory");
+	if (c->diag->errors == errors_before && c->nsecs == 0)
+		ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, 0,
+			    "no section: an empty policy is refused (a file with [Policy] alone "
+			    "allows everything, on purpose)");
 }
 
-int ld_policy_compile_file(const char *path, const struct ld_reasons *rs,
-			   const struct ld_policy_opts *opts, struct ld_compiled *out,
-			   struct ld_diag *diag)
+void ld_policy_ctx_free(struct ctx *c)
 {
-	char *buf;
-	size_t len;
-	int ret;
-
-	memset(out, 0, sizeof(*out));
-	/* A regular file only (a FIFO is refused, never waited on), of bounded size. */
-	ret = ld_read_file_alloc(path, MAX_FILE_SIZE, &buf, &len);
-	if (ret) {
-		if (ret == -EFBIG)
-			diag_add(diag, LD_DIAG_ERROR, path, 0, "larger than %u MiB: not a policy",
-				 MAX_FILE_SIZE >> 20);
-		else
-			diag_add(diag, LD_DIAG_ERROR, path, 0, "cannot read: %s",
-				 ret == -ENOENT ? "no such file" : ld_errno_hint(-ret));
-		return ret;
-	}
-	ret = ld_policy_compile_buffer(path, buf, len, rs, opts, out, diag);
-	free(buf);
-	return ret;
-}
-
-/* ---- presets --------------------------------------------------------------------------- */
-
-const struct ld_preset *ld_preset_lookup(const char *name)
-{
-	for (unsigned int i = 0; i < ld_preset_count; i++)
-		if (strcmp(ld_presets[i].name, name) == 0)
-			return &ld_presets[i];
-	return NULL;
-}
-
-const char *ld_preset_names(void)
-{
-	static char buf[512];
-
-	if (!buf[0]) {
-		size_t off = 0;
-
-		for (unsigned int i = 0; i < ld_preset_count && off < sizeof(buf); i++)
-			off += (size_t)snprintf(buf + off, sizeof(buf) - off, "%s%s", i ? ", " : "",
-						ld_presets[i].name);
-	}
-	return buf;
-}
-
-/*
- * The directories --profile NAME looks in for NAME.conf before the built-in presets: the
- * administrator's (/etc/lockdown), then the installed presets (/usr/share/lockdown/policies).
- * LOCKDOWN_PROFILE_PATH (colon-separated) replaces the list; tests use it.
- */
-static const char *profile_path(void)
-{
-	const char *env = getenv("LOCKDOWN_PROFILE_PATH");
-
-	return env ? env : LD_SYSCONFDIR "/lockdown:" LD_DATADIR "/lockdown/policies";
-}
-
-static bool valid_profile_name(const char *name)
-{
-	if (!*name || strlen(name) > 64)
-		return false;
-	for (const char *p = name; *p; p++)
-		if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
-			return false;
-	return true;
-}
-
-int ld_policy_compile_profile(const char *name, const struct ld_reasons *rs,
-			      const struct ld_policy_opts *opts, struct ld_compiled *out,
-			      struct ld_diag *diag)
-{
-	const struct ld_preset *p = ld_preset_lookup(name);
-	const char *dirs = profile_path();
-	char file[128];
-
-	memset(out, 0, sizeof(*out));
-	snprintf(file, sizeof(file), "profile:%.64s", name);
-	if (!valid_profile_name(name)) {
-		diag_add(diag, LD_DIAG_ERROR, file, 0,
-			 "a profile name is letters, digits, '-' and '_' (profiles: %s)",
-			 ld_preset_names());
-		return -ENOENT;
-	}
-	while (*dirs) {
-		size_t n = strcspn(dirs, ":");
-		char path[PATH_MAX];
-
-		if (n && n + strlen(name) + 7 < sizeof(path)) {
-			snprintf(path, sizeof(path), "%.*s/%s.conf", (int)n, dirs, name);
-			if (access(path, F_OK) == 0)
-				return ld_policy_compile_file(path, rs, opts, out, diag);
-		}
-		dirs += n + (dirs[n] == ':');
-	}
-	if (!p) {
-		diag_add(diag, LD_DIAG_ERROR, file, 0,
-			 "no such profile (NAME.conf in %s, or built in: %s)", profile_path(),
-			 ld_preset_names());
-		return -ENOENT;
-	}
-	return ld_policy_compile_buffer(file, p->text, p->len, rs, opts, out, diag);
-}
-
-/* ---- for commands ---------------------------------------------------------------------- */
-
-int ld_policy_load(const char *path, const char *profile, const struct ld_reasons *rs,
-		   const struct ld_policy_opts *opts, struct ld_compiled *out, struct ld_diag *diag)
-{
-	int ret;
-
-	if (!!path == !!profile) {
-		memset(out, 0, sizeof(*out));
-		diag_add(diag, LD_DIAG_ERROR, "lockdown", 0,
-			 "give either a policy file or --profile NAME (profiles: %s)",
-			 ld_preset_names());
-		return -ENOMSG; /* usage: not an invalid policy */
-	}
-	ret = profile ? ld_policy_compile_profile(profile, rs, opts, out, diag)
-		      : ld_policy_compile_file(path, rs, opts, out, diag);
-	return ret;
-}
-
-int ld_policy_source(const char *cmd, const char *path, const char *profile, const char *btf,
-		     struct ld_reasons *rs)
-{
-	char err[512];
-
-	if (!!path == !!profile)
-		return ld_usage_error(cmd,
-				      "give a policy file or --profile NAME, one of them "
-				      "(profiles: %s)",
-				      ld_preset_names());
-	if (ld_reasons_load(btf, rs, err, sizeof(err)) != 0) {
-		ld_err("%s: %s", cmd, err);
-		return LD_EXIT_ERR;
-	}
-	return 0;
-}
-
-int ld_policy_args(const char *cmd, int argc, char **argv, const char *profile, const char *btf,
-		   const char **path, struct ld_reasons *rs)
-{
-	*path = optind < argc ? argv[optind++] : NULL;
-	if (optind < argc)
-		return ld_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
-	return ld_policy_source(cmd, *path, profile, btf, rs);
-}
-
-int ld_policy_exit_code(int ret)
-{
-	if (ret == 0)
-		return 0;
-	return ret == -EINVAL ? 1 : 2;
+	for (int i = 0; i < c->nsecs; i++)
+		free(c->secs[i].ops);
+	free(c->exes);
+	free(c->cgs);
+	free(c->uids);
+	free(c->libs);
 }
