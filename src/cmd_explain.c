@@ -9,7 +9,6 @@
 #include "policy/policy.h"
 #include "util.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -141,25 +140,13 @@ int cmd_explain(int argc, char **argv)
 		return ret;
 
 	/* The reason(s), in any case, as policies write them. */
-	{
-		size_t i;
-
-		for (i = 0; reason[i] && i < sizeof(reason_lc) - 1; i++)
-			reason_lc[i] = (char)tolower((unsigned char)reason[i]);
-		reason_lc[i] = '\0';
-		if (reason[i])
-			return ld_usage_error("explain",
-					      "--reason: '%.60s...' is too long for a "
-					      "reason name",
-					      reason);
-		reason = reason_lc;
-	}
-	if (!strcmp(reason, "all") || !strcmp(reason, "integrity") ||
-	    !strcmp(reason, "confidentiality")) {
+	if (ld_reason_name_fold(reason, reason_lc, sizeof(reason_lc)) != 0)
+		return ld_usage_error("explain",
+				      "--reason: '%.60s...' is too long for a reason name", reason);
+	reason = reason_lc;
+	if (ld_reason_group(&rs, reason, &(__u64){ 0 })) {
 		for (unsigned int i = 0; i < rs.count; i++)
-			if (reason[0] == 'a' ||
-			    rs.r[i].class == (reason[0] == 'i' ? LD_CLASS_INTEGRITY
-							       : LD_CLASS_CONFIDENTIALITY))
+			if (ld_reason_in_group(&rs.r[i], reason))
 				list[nlist++] = &rs.r[i];
 	} else {
 		const struct ld_reason *r = ld_reason_by_name(&rs, reason);

@@ -91,6 +91,39 @@ const struct ld_reason *ld_reason_by_name(const struct ld_reasons *rs, const cha
 	return NULL;
 }
 
+int ld_reason_name_fold(const char *name, char *out, size_t len)
+{
+	size_t i;
+
+	for (i = 0; name[i] && i + 1 < len; i++)
+		out[i] = (char)tolower((unsigned char)name[i]);
+	if (len)
+		out[i] = '\0';
+	return name[i] ? -ENAMETOOLONG : 0;
+}
+
+bool ld_reason_in_group(const struct ld_reason *r, const char *name)
+{
+	if (!strcmp(name, "all"))
+		return true;
+	if (!strcmp(name, "integrity"))
+		return r->class == LD_CLASS_INTEGRITY;
+	if (!strcmp(name, "confidentiality"))
+		return r->class == LD_CLASS_CONFIDENTIALITY;
+	return false;
+}
+
+bool ld_reason_group(const struct ld_reasons *rs, const char *name, __u64 *mask)
+{
+	if (strcmp(name, "all") && strcmp(name, "integrity") && strcmp(name, "confidentiality"))
+		return false;
+	*mask = 0;
+	for (unsigned int i = 0; i < rs->count; i++)
+		if (rs->r[i].number < 64 && ld_reason_in_group(&rs->r[i], name))
+			*mask |= 1ull << rs->r[i].number;
+	return true;
+}
+
 const struct ld_reason *ld_reason_by_number(const struct ld_reasons *rs, unsigned int number)
 {
 	for (unsigned int i = 0; i < rs->count; i++)

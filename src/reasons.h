@@ -75,6 +75,22 @@ const char *ld_reason_canonical(const char *name);
 const struct ld_reason *ld_reason_by_name(const struct ld_reasons *rs, const char *name);
 const struct ld_reason *ld_reason_by_number(const struct ld_reasons *rs, unsigned int number);
 
+/*
+ * A reason name as policies and --reason take it, in any case: lower-cased into out. 0, or
+ * -ENAMETOOLONG when it does not fit (no reason name is that long).
+ */
+int ld_reason_name_fold(const char *name, char *out, size_t len);
+
+/*
+ * The groups, against this kernel's classes: "all", "integrity" (the kernel's own integrity
+ * level denies these) and "confidentiality". ld_reason_group() returns false for a name that
+ * is no group, else true with *mask's bit n set for each reason number n of the group.
+ */
+#define LD_REASON_GROUPS "all, integrity, confidentiality"
+bool ld_reason_group(const struct ld_reasons *rs, const char *name, __u64 *mask);
+/* Whether reason r is in group name (a name that is no group holds nothing). */
+bool ld_reason_in_group(const struct ld_reason *r, const char *name);
+
 /* The catalog: every reason name any supported kernel has had. */
 struct ld_catalog_entry {
 	const char *name;

@@ -107,13 +107,7 @@ static bool in_base(const struct ld_learner *l, const char *reason)
 {
 	const struct ld_reason *r = ld_reason_by_name(l->rs, reason);
 
-	if (!r)
-		return false;
-	if (!strcmp(l->o.base, "integrity"))
-		return r->class == LD_CLASS_INTEGRITY;
-	if (!strcmp(l->o.base, "confidentiality"))
-		return r->class == LD_CLASS_CONFIDENTIALITY;
-	return true;
+	return r && ld_reason_in_group(r, l->o.base);
 }
 
 int ld_learner_add(struct ld_learner *l, const struct ld_rec *r)

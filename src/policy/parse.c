@@ -354,25 +354,16 @@ static bool add_reason(struct ctx *c, const char *word, void *arg)
 	const struct ld_reasons *rs = c->rs;
 	const struct ld_reason *r;
 	char name[64];
-	size_t i;
 
-	for (i = 0; word[i] && i < sizeof(name) - 1; i++)
-		name[i] = (char)tolower((unsigned char)word[i]);
-	name[i] = '\0';
-	if (word[i]) {
+	__u64 group;
+
+	if (ld_reason_name_fold(word, name, sizeof(name)) != 0) {
 		error(c, "unknown reason '%.60s...'", word);
 		acc->bad = true;
 		return true;
 	}
-	if (strcmp(name, "all") == 0 || strcmp(name, "integrity") == 0 ||
-	    strcmp(name, "confidentiality") == 0) {
-		for (unsigned int k = 0; k < rs->count; k++) {
-			const struct ld_reason *x = &rs->r[k];
-
-			if (name[0] == 'a' || (name[0] == 'i' && x->class == LD_CLASS_INTEGRITY) ||
-			    (name[0] == 'c' && x->class == LD_CLASS_CONFIDENTIALITY))
-				acc->mask |= 1ull << (x->number & 63);
-		}
+	if (ld_reason_group(rs, name, &group)) {
+		acc->mask |= group;
 		return true;
 	}
 	r = ld_reason_by_name(rs, name);
@@ -392,7 +383,7 @@ static bool add_reason(struct ctx *c, const char *word, void *arg)
 			error(c, "unknown reason '%s'; did you mean %s?", word, s);
 		else
 			error(c,
-			      "unknown reason '%s' (groups: all, integrity, confidentiality; "
+			      "unknown reason '%s' (groups: " LD_REASON_GROUPS "; "
 			      "`lockdown reasons` lists the names)",
 			      word);
 	}
@@ -406,8 +397,7 @@ static void key_action(struct ctx *c, const char *key, const char *value, __u8 a
 	struct reason_acc acc = { 0 };
 
 	if (value_empty(value)) {
-		error(c, "%s= needs reason names or a group (all, integrity, confidentiality)",
-		      key);
+		error(c, "%s= needs reason names or a group (" LD_REASON_GROUPS ")", key);
 		return;
 	}
 	for_each_word(c, value, NAMES, &acc, add_reason);
