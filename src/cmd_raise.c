@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -79,7 +80,8 @@ int cmd_raise(int argc, char **argv)
 
 	if (!ld_args_parse("raise", argc, argv, &a))
 		return a.exit;
-	file = ld_arg(&a, "lockdown-file");
+	/* Tests stand a plain file in for securityfs's; never a user's option. */
+	file = getenv("LOCKDOWN_LEVEL_FILE");
 	yes = ld_flag(&a, "yes");
 	if (ld_level_from_name(a.operand[0], &to) != 0 || to == LD_LEVEL_NONE)
 		return ld_usage_error("raise",
@@ -150,7 +152,7 @@ int cmd_raise(int argc, char **argv)
 
 	/*
 	 * Read back: the kernel's file shows the new level in brackets. (A plain file given with
-	 * --lockdown-file now holds just the name, which does not parse; nothing to check then.)
+	 * LOCKDOWN_LEVEL_FILE now holds just the name, which does not parse; nothing to check then.)
 	 */
 	if (ld_read_level_file(file, &now) == 0 && now != to) {
 		ld_err("raise: wrote '%s' but the kernel reports '%s'", ld_level_name(to),

@@ -27,7 +27,6 @@ static const struct ld_opt reasons_opts[] = {
 static const struct ld_opt raise_opts[] = {
 	{ 'y', "yes", NULL,
 	  "do not ask for confirmation (required when stdin is not\na terminal)" },
-	{ 0, "lockdown-file", "PATH", "write PATH instead of securityfs's lockdown file" },
 	{ 0 },
 };
 
@@ -180,7 +179,7 @@ const struct ld_cmd ld_cmds[] = {
 	{
 		.name = "raise",
 		.fn = cmd_raise,
-		.args = "integrity|confidentiality [--yes] [--lockdown-file PATH]",
+		.args = "integrity|confidentiality [--yes]",
 		.summary = "raise the kernel's own lockdown level (irreversible until reboot)",
 		.opts = raise_opts,
 		.operand = "LEVEL (integrity or confidentiality)",

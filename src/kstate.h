@@ -62,7 +62,7 @@ enum ld_efivar_state ld_read_efivar_u8(const char *name, const char *guid, uint8
 				       int *err);
 
 /*
- * Where to find securityfs. Tests and --lockdown-file set an explicit file; otherwise the
+ * Where to find securityfs. Tests set an explicit file (LOCKDOWN_LEVEL_FILE); otherwise the
  * mounted securityfs is used, or mounted read-only (rw for raise) in a private mount
  * namespace of this process when it is not mounted anywhere.
  */

@@ -40,13 +40,12 @@ static const char *file_content(void)
 
 static int run(const char *level, bool yes)
 {
-	char *argv[6];
+	char *argv[4];
 	int argc = 0;
 
+	setenv("LOCKDOWN_LEVEL_FILE", path, 1);
 	argv[argc++] = "raise";
 	argv[argc++] = (char *)level;
-	argv[argc++] = "--lockdown-file";
-	argv[argc++] = path;
 	if (yes)
 		argv[argc++] = "--yes";
 	argv[argc] = NULL;
