@@ -59,30 +59,31 @@ static int build(struct ctx *c, struct ld_compiled *out)
 	}
 	out->pol.nrules = (__u32)next;
 
-	if (c->nexes && !(out->exes = calloc(c->nexes, sizeof(*out->exes))))
+	const struct subj_list *ex = &c->subj[SUBJ_EXE], *cg = &c->subj[SUBJ_CGROUP],
+			       *us = &c->subj[SUBJ_UID];
+
+	if ((ex->n && !(out->exes = calloc(ex->n, sizeof(*out->exes)))) ||
+	    (cg->n && !(out->cgroups = calloc(cg->n, sizeof(*out->cgroups)))) ||
+	    (us->n && !(out->uids = calloc(us->n, sizeof(*out->uids)))))
 		return -ENOMEM;
-	if (c->ncgs && !(out->cgroups = calloc(c->ncgs, sizeof(*out->cgroups))))
-		return -ENOMEM;
-	if (c->nuids && !(out->uids = calloc(c->nuids, sizeof(*out->uids))))
-		return -ENOMEM;
-	for (size_t i = 0; i < c->nexes; i++) {
-		out->exes[i].dev = c->exes[i].dev;
-		out->exes[i].ino = c->exes[i].ino;
-		out->exes[i].rule = (__u32)rule_of[c->exes[i].sec];
-		snprintf(out->exes[i].path, sizeof(out->exes[i].path), "%s", c->exes[i].path);
+	for (size_t i = 0; i < ex->n; i++) {
+		out->exes[i].dev = ex->v[i].id;
+		out->exes[i].ino = ex->v[i].ino;
+		out->exes[i].rule = (__u32)rule_of[ex->v[i].sec];
+		memcpy(out->exes[i].path, ex->v[i].path, sizeof(out->exes[i].path));
 	}
-	for (size_t i = 0; i < c->ncgs; i++) {
-		out->cgroups[i].id = c->cgs[i].id;
-		out->cgroups[i].rule = (__u32)rule_of[c->cgs[i].sec];
-		snprintf(out->cgroups[i].path, sizeof(out->cgroups[i].path), "%s", c->cgs[i].path);
+	for (size_t i = 0; i < cg->n; i++) {
+		out->cgroups[i].id = cg->v[i].id;
+		out->cgroups[i].rule = (__u32)rule_of[cg->v[i].sec];
+		memcpy(out->cgroups[i].path, cg->v[i].path, sizeof(out->cgroups[i].path));
 	}
-	for (size_t i = 0; i < c->nuids; i++) {
-		out->uids[i].uid = c->uids[i].uid;
-		out->uids[i].rule = (__u32)rule_of[c->uids[i].sec];
+	for (size_t i = 0; i < us->n; i++) {
+		out->uids[i].uid = (__u32)us->v[i].id;
+		out->uids[i].rule = (__u32)rule_of[us->v[i].sec];
 	}
-	out->nexes = c->nexes;
-	out->ncgroups = c->ncgs;
-	out->nuids = c->nuids;
+	out->nexes = ex->n;
+	out->ncgroups = cg->n;
+	out->nuids = us->n;
 	out->libs = c->libs; /* handed over */
 	out->nlibs = c->nlibs;
 	c->libs = NULL;

@@ -37,30 +37,28 @@ struct section {
 	size_t nops;
 };
 
-struct exe_s {
-	__u64 dev, ino;
+/* The kinds of subject a section can name, one row each in parse.c's subject_kinds[]. */
+enum subj_kind { SUBJ_EXE, SUBJ_CGROUP, SUBJ_UID, SUBJ_KINDS };
+
+/* One subject as written, with its identity: what the kernel side will look up. */
+struct subj {
+	__u64 id;  /* executable: the device (kdev.h); cgroup: its id; user: the uid */
+	__u64 ino; /* executable: the inode; 0 otherwise */
 	int sec;
 	unsigned int line;
-	char path[256];
+	char path[256]; /* as written: a path, or a user's name or number */
 };
 
-struct cg_s {
-	__u64 id;
-	int sec;
-	unsigned int line;
-	char path[256];
-};
-
-struct uid_s {
-	__u32 uid;
-	int sec;
-	unsigned int line;
+struct subj_list {
+	struct subj *v;
+	size_t n;
+	bool overflow; /* the kind's limit was reported */
 };
 
 /* Paths are copied whole into the compiled rules, or refused (see add_exe()). */
-_Static_assert(sizeof(((struct exe_s *)0)->path) == sizeof(((struct ld_exe_rule *)0)->path),
+_Static_assert(sizeof(((struct subj *)0)->path) == sizeof(((struct ld_exe_rule *)0)->path),
 	       "an executable's path fits its compiled rule");
-_Static_assert(sizeof(((struct cg_s *)0)->path) == sizeof(((struct ld_cgroup_rule *)0)->path),
+_Static_assert(sizeof(((struct subj *)0)->path) == sizeof(((struct ld_cgroup_rule *)0)->path),
 	       "a cgroup's path fits its compiled rule");
 
 enum { CUR_NONE = -1, CUR_SKIP = -2 };
@@ -90,15 +88,9 @@ struct ctx {
 	bool rules_overflow;
 	int host_sec;
 
-	struct exe_s *exes;
-	size_t nexes;
-	struct cg_s *cgs;
-	size_t ncgs;
-	struct uid_s *uids;
-	size_t nuids;
+	struct subj_list subj[SUBJ_KINDS];
 	struct ld_lib_path *libs;
 	size_t nlibs;
-	bool exe_overflow, cg_overflow, uid_overflow;
 };
 
 /* Add a message to d (at most a hundred are kept; all are counted). */

@@ -412,11 +412,68 @@ static void key_action(struct ctx *c, const char *key, const char *value, __u8 a
 	s->nops++;
 }
 
+/* ---- subjects -------------------------------------------------------------------------- */
+
+static const struct {
+	const char *noun, *same, *nouns; /* "executable", "file", "executables" */
+	unsigned int max;
+} subject_kinds[SUBJ_KINDS] = {
+	[SUBJ_EXE] = { "executable", "file", "executables", LD_EXE_MAX },
+	[SUBJ_CGROUP] = { "cgroup", "cgroup", "cgroups", LD_CGROUP_MAX },
+	[SUBJ_UID] = { "user", "uid", "users", LD_UID_MAX },
+};
+
+/*
+ * Record subject word of kind k, identity (id, ino), in the current section: each identity
+ * once in the whole policy (twice in one section is a warning, in two an error naming both).
+ * 1: added; 0: a duplicate (reported); -1: the kind's limit or memory ran out (stop).
+ */
+static int add_subject(struct ctx *c, enum subj_kind k, const char *word, __u64 id, __u64 ino)
+{
+	struct subj_list *l = &c->subj[k];
+	const char *noun = subject_kinds[k].noun;
+	struct subj *s;
+
+	for (size_t i = 0; i < l->n; i++) {
+		s = &l->v[i];
+		if (s->id != id || s->ino != ino)
+			continue;
+		if (s->sec == c->cur)
+			warning(c, "%s '%s' is the same %s as '%s' (line %u); listed once", noun,
+				word, subject_kinds[k].same, s->path, s->line);
+		else
+			error(c,
+			      "%s '%s' is already a subject of [%s] at %s:%u (as '%s'); a %s may "
+			      "be in one section only",
+			      noun, word, sec_name(c, s->sec), c->file, s->line, s->path,
+			      subject_kinds[k].same);
+		return 0;
+	}
+	if (l->n >= subject_kinds[k].max) {
+		if (!l->overflow)
+			error(c, "too many %s: at most %u", subject_kinds[k].nouns,
+			      subject_kinds[k].max);
+		l->overflow = true;
+		return -1;
+	}
+	if (!grow((void **)&l->v, l->n, sizeof(*s))) {
+		c->oom = true;
+		return -1;
+	}
+	s = &l->v[l->n++];
+	s->id = id;
+	s->ino = ino;
+	s->sec = c->cur;
+	s->line = c->line;
+	snprintf(s->path, sizeof(s->path), "%s", word);
+	c->secs[c->cur].has_subject = true;
+	return 1;
+}
+
 static bool add_exe(struct ctx *c, const char *word, void *arg)
 {
 	char err[512];
 	__u64 dev, ino;
-	struct exe_s *e;
 	bool optional = word[0] == '-';
 	int ret;
 	(void)arg;
@@ -427,9 +484,9 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 		return true;
 	}
 	/* The compiled rule keeps the path as written, for messages: never a shortened one. */
-	if (strlen(word) >= sizeof(e->path)) {
+	if (strlen(word) >= sizeof(c->subj[0].v->path)) {
 		error(c, "Executable=: path too long (%zu characters; at most %zu)", strlen(word),
-		      sizeof(e->path) - 1);
+		      sizeof(c->subj[0].v->path) - 1);
 		return true;
 	}
 	ret = ld_exe_identity(word, &dev, &ino, err, sizeof(err));
@@ -458,40 +515,10 @@ static bool add_exe(struct ctx *c, const char *word, void *arg)
 			return true;
 		}
 	}
-	for (size_t i = 0; i < c->nexes; i++) {
-		e = &c->exes[i];
-		if (e->dev != dev || e->ino != ino)
-			continue;
-		if (e->sec == c->cur) {
-			warning(c,
-				"executable '%s' is the same file as '%s' (line %u); listed once",
-				word, e->path, e->line);
-		} else {
-			error(c,
-			      "executable '%s' is already a subject of [%s] at %s:%u (as '%s'); "
-			      "a file may be in one section only",
-			      word, sec_name(c, e->sec), c->file, e->line, e->path);
-		}
-		return true;
-	}
-	if (c->nexes >= LD_EXE_MAX) {
-		if (!c->exe_overflow)
-			error(c, "too many executables: at most %d", LD_EXE_MAX);
-		c->exe_overflow = true;
+	ret = add_subject(c, SUBJ_EXE, word, dev, ino);
+	if (ret < 0)
 		return false;
-	}
-	if (!grow((void **)&c->exes, c->nexes, sizeof(*e))) {
-		c->oom = true;
-		return false;
-	}
-	e = &c->exes[c->nexes++];
-	e->dev = dev;
-	e->ino = ino;
-	e->sec = c->cur;
-	e->line = c->line;
-	snprintf(e->path, sizeof(e->path), "%s", word);
-	c->secs[c->cur].has_subject = true;
-	if (!c->secs[c->cur].exe_line)
+	if (ret > 0 && !c->secs[c->cur].exe_line)
 		c->secs[c->cur].exe_line = c->line;
 	return true;
 }
@@ -550,12 +577,11 @@ static bool add_cgroup(struct ctx *c, const char *word, void *arg)
 {
 	char err[1600];
 	__u64 id;
-	struct cg_s *g;
 	(void)arg;
 
-	if (strlen(word) >= sizeof(g->path)) {
+	if (strlen(word) >= sizeof(c->subj[0].v->path)) {
 		error(c, "Cgroup=: path too long (%zu characters; at most %zu)", strlen(word),
-		      sizeof(g->path) - 1);
+		      sizeof(c->subj[0].v->path) - 1);
 		return true;
 	}
 	if (ld_cgroup_identity(word, c->opts->cgroup_root, &id, NULL, 0, err, sizeof(err)) != 0) {
@@ -565,79 +591,20 @@ static bool add_cgroup(struct ctx *c, const char *word, void *arg)
 			      : "");
 		return true;
 	}
-	for (size_t i = 0; i < c->ncgs; i++) {
-		g = &c->cgs[i];
-		if (g->id != id)
-			continue;
-		if (g->sec == c->cur)
-			warning(c, "cgroup '%s' is the same cgroup as '%s' (line %u); listed once",
-				word, g->path, g->line);
-		else
-			error(c,
-			      "cgroup '%s' is already a subject of [%s] at %s:%u; a cgroup may be "
-			      "in one section only",
-			      word, sec_name(c, g->sec), c->file, g->line);
-		return true;
-	}
-	if (c->ncgs >= LD_CGROUP_MAX) {
-		if (!c->cg_overflow)
-			error(c, "too many cgroups: at most %d", LD_CGROUP_MAX);
-		c->cg_overflow = true;
-		return false;
-	}
-	if (!grow((void **)&c->cgs, c->ncgs, sizeof(*g))) {
-		c->oom = true;
-		return false;
-	}
-	g = &c->cgs[c->ncgs++];
-	g->id = id;
-	g->sec = c->cur;
-	g->line = c->line;
-	snprintf(g->path, sizeof(g->path), "%s", word);
-	c->secs[c->cur].has_subject = true;
-	return true;
+	return add_subject(c, SUBJ_CGROUP, word, id, 0) >= 0;
 }
 
 static bool add_uid(struct ctx *c, const char *word, void *arg)
 {
 	char err[512];
 	__u32 uid;
-	struct uid_s *u;
 	(void)arg;
 
 	if (ld_uid_identity(word, c->opts->passwd, &uid, err, sizeof(err)) != 0) {
 		error(c, "User=: %s", err);
 		return true;
 	}
-	for (size_t i = 0; i < c->nuids; i++) {
-		u = &c->uids[i];
-		if (u->uid != uid)
-			continue;
-		if (u->sec == c->cur)
-			warning(c, "uid %u is listed twice (line %u); listed once", uid, u->line);
-		else
-			error(c,
-			      "uid %u ('%s') is already a subject of [%s] at %s:%u; a uid may be "
-			      "in one section only",
-			      uid, word, sec_name(c, u->sec), c->file, u->line);
-		return true;
-	}
-	if (c->nuids >= LD_UID_MAX) {
-		if (!c->uid_overflow)
-			error(c, "too many users: at most %d", LD_UID_MAX);
-		c->uid_overflow = true;
-		return false;
-	}
-	if (!grow((void **)&c->uids, c->nuids, sizeof(*u))) {
-		c->oom = true;
-		return false;
-	}
-	u = &c->uids[c->nuids++];
-	u->uid = uid;
-	u->sec = c->cur;
-	u->line = c->line;
-	c->secs[c->cur].has_subject = true;
-	return true;
+	return add_subject(c, SUBJ_UID, word, uid, 0) >= 0;
 }
 
 /* yes/true/1 or no/false/0, a whole value; -1 (reported) otherwise. */
@@ -926,8 +893,7 @@ void ld_policy_ctx_free(struct ctx *c)
 {
 	for (int i = 0; i < c->nsecs; i++)
 		free(c->secs[i].ops);
-	free(c->exes);
-	free(c->cgs);
-	free(c->uids);
+	for (int k = 0; k < SUBJ_KINDS; k++)
+		free(c->subj[k].v);
 	free(c->libs);
 }

@@ -963,7 +963,17 @@ static void test_users(void **state)
 	ld_compiled_free(&c);
 
 	assert_invalid("[a]\nUser=alice\n[b]\nUser=1001\n", &rs61, 4,
-		       "uid 1001 ('1001') is already a subject of [a] at t.conf:2");
+		       "user '1001' is already a subject of [a] at t.conf:2 (as 'alice')");
+	{
+		struct ld_diag d;
+
+		/* The same uid twice in one section, by name and number: a warning. */
+		assert_int_equal(compile("[a]\nUser=alice 1001\n", &rs61, &c, &d), 0);
+		assert_diag(&d, LD_DIAG_WARNING, 2, "user '1001' is the same uid as 'alice'");
+		assert_int_equal(c.nuids, 1);
+		ld_diag_free(&d);
+		ld_compiled_free(&c);
+	}
 	assert_invalid("[a]\nUser=mallory\n", &rs61, 2, "user 'mallory': no such user");
 	assert_invalid("[a]\nUser=4294967295\n", &rs61, 2, "not a valid uid");
 	assert_invalid("[a]\nUser=12x\n", &rs61, 2, "not a valid uid");
