@@ -108,6 +108,115 @@ static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
 	printf(" default [%s]%s\n", c->rule_names[0], decided ? " (outranked)" : "");
 }
 
+/* The reasons --reason names (any case, a group too) on this kernel; a usage error if none. */
+static int reasons_of(const char *reason, const struct ld_reasons *rs,
+		      const struct ld_reason *list[LD_REASON_SLOTS], unsigned int *nlist)
+{
+	const struct ld_reason *r;
+	char name[64];
+	__u64 group;
+
+	if (ld_reason_name_fold(reason, name, sizeof(name)) != 0)
+		return ld_usage_error("explain",
+				      "--reason: '%.60s...' is too long for a reason name", reason);
+	*nlist = 0;
+	if (ld_reason_group(rs, name, &group)) {
+		for (unsigned int i = 0; i < rs->count; i++)
+			if (group & (1ull << rs->r[i].number))
+				list[(*nlist)++] = &rs->r[i];
+		return 0;
+	}
+	r = ld_reason_by_name(rs, name);
+	if (r) {
+		list[(*nlist)++] = r;
+		return 0;
+	}
+	if (ld_catalog_lookup(name))
+		return ld_usage_error("explain",
+				      "--reason: this kernel has no reason '%s': nothing to decide",
+				      name);
+	if (ld_reason_suggest(name))
+		return ld_usage_error("explain", "--reason: unknown reason '%s' (did you mean %s?)",
+				      name, ld_reason_suggest(name));
+	return ld_usage_error(
+		"explain", "--reason: unknown reason '%s' (`lockdown reasons` lists them)", name);
+}
+
+/* The subject's identities, through the compiler's own functions. */
+static int resolve_subject(struct subject *s)
+{
+	char err[1600];
+
+	if (s->exe && ld_exe_identity(s->exe, &s->dev, &s->ino, err, sizeof(err)) != 0) {
+		ld_err("explain: --exe: %s", err);
+		return LD_EXIT_ERR;
+	}
+	if (s->cgroup && ld_cgroup_identity(s->cgroup, NULL, &s->cgroup_id, s->cgroup_dir,
+					    sizeof(s->cgroup_dir), err, sizeof(err)) != 0) {
+		ld_err("explain: --cgroup: %s", err);
+		return LD_EXIT_ERR;
+	}
+	if (s->uid_arg && ld_uid_identity(s->uid_arg, NULL, &s->uid, err, sizeof(err)) != 0) {
+		ld_err("explain: --uid: %s", err);
+		return LD_EXIT_ERR;
+	}
+	return 0;
+}
+
+static void print_json(const struct ld_compiled *c, const struct subject *s,
+		       const struct ld_subject_rules *sr, const struct ld_reason *const *list,
+		       unsigned int nlist)
+{
+	struct json_object *o = json_object_new_object();
+	struct json_object *subj = json_object_new_object();
+	struct json_object *arr = json_object_new_array();
+	char hex[65];
+
+	ld_compiled_digest_hex(c, hex);
+	json_object_object_add(o, "policy", json_object_new_string(c->source));
+	json_object_object_add(o, "digest", json_object_new_string(hex));
+	json_object_object_add(o, "mode", json_object_new_string(ld_mode_name(c->pol.mode)));
+	json_object_object_add(subj, "exe", jstr_or_null(s->exe));
+	if (s->exe) {
+		json_object_object_add(subj, "dev", json_object_new_int64((int64_t)s->dev));
+		json_object_object_add(subj, "ino", json_object_new_int64((int64_t)s->ino));
+	}
+	json_object_object_add(subj, "cgroup", jstr_or_null(s->cgroup));
+	if (s->cgroup)
+		json_object_object_add(subj, "cgroup_id",
+				       json_object_new_int64((int64_t)s->cgroup_id));
+	json_object_object_add(subj, "uid", json_object_new_int64(s->uid));
+	json_object_object_add(subj, "host", json_object_new_boolean(s->host));
+	json_object_object_add(o, "subject", subj);
+	for (unsigned int i = 0; i < nlist; i++) {
+		struct ld_verdict v = ld_decide(&c->pol, list[i]->number, sr);
+
+		json_object_array_add(arr, verdict_json(c, list[i], sr, &v));
+	}
+	json_object_object_add(o, "verdicts", arr);
+	ld_json_print(o);
+}
+
+/* Several reasons: one line each. */
+static void print_table(const struct ld_compiled *c, const struct subject *s,
+			const struct ld_subject_rules *sr, const struct ld_reason *const *list,
+			unsigned int nlist)
+{
+	printf("policy %s, mode %s; subject: exe %s, cgroup %s, uid %u, %s\n\n", ld_safe(c->source),
+	       ld_mode_name(c->pol.mode), s->exe ? ld_safe(s->exe) : "(unnamed)",
+	       s->cgroup ? ld_safe(s->cgroup) : "(unnamed)", s->uid,
+	       s->host ? "host" : "container");
+	printf("%-22s %-16s %-7s %-9s %-20s %s\n", "REASON", "CLASS", "ACTION", "OUTCOME", "RULE",
+	       "MATCHED BY");
+	for (unsigned int i = 0; i < nlist; i++) {
+		struct ld_verdict v = ld_decide(&c->pol, list[i]->number, sr);
+
+		printf("%-22s %-16s %-7s %-9s %-20s %s\n", list[i]->name,
+		       ld_class_name(list[i]->class), ld_action_name(v.action),
+		       ld_outcome_name(v.outcome), c->rule_names[v.rule], ld_match_name(v.match));
+	}
+}
+
 int cmd_explain(int argc, char **argv)
 {
 	struct ld_policy_opts popts = { 0 };
@@ -120,7 +229,6 @@ int cmd_explain(int argc, char **argv)
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
 	struct ld_args a;
-	char err[1600], reason_lc[64];
 	int ret;
 
 	if (!ld_args_parse("explain", argc, argv, &a))
@@ -136,56 +244,12 @@ int cmd_explain(int argc, char **argv)
 	if (!reason)
 		return ld_usage_error("explain", "--reason R is required (a reason name, or all)");
 	ret = ld_policy_source("explain", path, profile, ld_arg(&a, "btf"), &rs);
-	if (ret != 0)
+	if (!ret)
+		ret = reasons_of(reason, &rs, list, &nlist);
+	if (!ret)
+		ret = resolve_subject(&s);
+	if (ret)
 		return ret;
-
-	/* The reason(s), in any case, as policies write them. */
-	if (ld_reason_name_fold(reason, reason_lc, sizeof(reason_lc)) != 0)
-		return ld_usage_error("explain",
-				      "--reason: '%.60s...' is too long for a reason name", reason);
-	reason = reason_lc;
-	if (ld_reason_group(&rs, reason, &(__u64){ 0 })) {
-		for (unsigned int i = 0; i < rs.count; i++)
-			if (ld_reason_in_group(&rs.r[i], reason))
-				list[nlist++] = &rs.r[i];
-	} else {
-		const struct ld_reason *r = ld_reason_by_name(&rs, reason);
-
-		if (!r) {
-			const char *sug = ld_reason_suggest(reason);
-
-			if (ld_catalog_lookup(reason))
-				return ld_usage_error("explain",
-						      "--reason: this kernel has no reason '%s': "
-						      "nothing to decide",
-						      reason);
-			if (sug)
-				return ld_usage_error("explain",
-						      "--reason: unknown reason '%s' (did you mean "
-						      "%s?)",
-						      reason, sug);
-			return ld_usage_error("explain",
-					      "--reason: unknown reason '%s' (`lockdown reasons` "
-					      "lists them)",
-					      reason);
-		}
-		list[nlist++] = r;
-	}
-
-	/* The subject, through the compiler's own identity functions. */
-	if (s.exe && ld_exe_identity(s.exe, &s.dev, &s.ino, err, sizeof(err)) != 0) {
-		ld_err("explain: --exe: %s", err);
-		return LD_EXIT_ERR;
-	}
-	if (s.cgroup && ld_cgroup_identity(s.cgroup, NULL, &s.cgroup_id, s.cgroup_dir,
-					   sizeof(s.cgroup_dir), err, sizeof(err)) != 0) {
-		ld_err("explain: --cgroup: %s", err);
-		return LD_EXIT_ERR;
-	}
-	if (s.uid_arg && ld_uid_identity(s.uid_arg, NULL, &s.uid, err, sizeof(err)) != 0) {
-		ld_err("explain: --uid: %s", err);
-		return LD_EXIT_ERR;
-	}
 
 	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
 	ld_diag_print(&d, stderr);
@@ -196,57 +260,15 @@ int cmd_explain(int argc, char **argv)
 		return ld_policy_exit_code(ret);
 
 	ld_compiled_match(&c, s.dev, s.ino, s.cgroup_id, s.uid, s.host, &sr);
-
 	if (ld_g.json) {
-		struct json_object *o = json_object_new_object();
-		struct json_object *subj = json_object_new_object();
-		struct json_object *arr = json_object_new_array();
-		char hex[65];
-
-		ld_compiled_digest_hex(&c, hex);
-		json_object_object_add(o, "policy", json_object_new_string(c.source));
-		json_object_object_add(o, "digest", json_object_new_string(hex));
-		json_object_object_add(o, "mode", json_object_new_string(ld_mode_name(c.pol.mode)));
-		json_object_object_add(subj, "exe", jstr_or_null(s.exe));
-		if (s.exe) {
-			json_object_object_add(subj, "dev", json_object_new_int64((int64_t)s.dev));
-			json_object_object_add(subj, "ino", json_object_new_int64((int64_t)s.ino));
-		}
-		json_object_object_add(subj, "cgroup", jstr_or_null(s.cgroup));
-		if (s.cgroup)
-			json_object_object_add(subj, "cgroup_id",
-					       json_object_new_int64((int64_t)s.cgroup_id));
-		json_object_object_add(subj, "uid", json_object_new_int64(s.uid));
-		json_object_object_add(subj, "host", json_object_new_boolean(s.host));
-		json_object_object_add(o, "subject", subj);
-		for (unsigned int i = 0; i < nlist; i++) {
-			struct ld_verdict v = ld_decide(&c.pol, list[i]->number, &sr);
-
-			json_object_array_add(arr, verdict_json(&c, list[i], &sr, &v));
-		}
-		json_object_object_add(o, "verdicts", arr);
-		ld_json_print(o);
+		print_json(&c, &s, &sr, list, nlist);
 	} else if (nlist == 1) {
 		struct ld_verdict v = ld_decide(&c.pol, list[0]->number, &sr);
 
 		printf("policy %s, mode %s\n", ld_safe(c.source), ld_mode_name(c.pol.mode));
 		print_one(&c, list[0], &sr, &v, &s);
 	} else {
-		printf("policy %s, mode %s; subject: exe %s, cgroup %s, uid %u, %s\n\n",
-		       ld_safe(c.source), ld_mode_name(c.pol.mode),
-		       s.exe ? ld_safe(s.exe) : "(unnamed)",
-		       s.cgroup ? ld_safe(s.cgroup) : "(unnamed)", s.uid,
-		       s.host ? "host" : "container");
-		printf("%-22s %-16s %-7s %-9s %-20s %s\n", "REASON", "CLASS", "ACTION", "OUTCOME",
-		       "RULE", "MATCHED BY");
-		for (unsigned int i = 0; i < nlist; i++) {
-			struct ld_verdict v = ld_decide(&c.pol, list[i]->number, &sr);
-
-			printf("%-22s %-16s %-7s %-9s %-20s %s\n", list[i]->name,
-			       ld_class_name(list[i]->class), ld_action_name(v.action),
-			       ld_outcome_name(v.outcome), c.rule_names[v.rule],
-			       ld_match_name(v.match));
-		}
+		print_table(&c, &s, &sr, list, nlist);
 	}
 	ld_compiled_free(&c);
 	return LD_EXIT_OK;
