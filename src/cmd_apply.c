@@ -63,10 +63,8 @@ static int seal_checks(const struct ld_compiled *c, const struct ld_reasons *rs,
 
 int cmd_apply(int argc, char **argv)
 {
-	struct ld_policy_opts popts = { 0 };
 	struct ld_apply_opts aopts = { 0 };
 	struct ld_apply_result res;
-	const char *profile, *path;
 	bool seal, yes, force;
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
@@ -77,18 +75,14 @@ int cmd_apply(int argc, char **argv)
 
 	if (!ld_args_parse("apply", argc, argv, &a))
 		return a.exit;
-	profile = ld_arg(&a, "profile");
-	path = a.noperands ? a.operand[0] : NULL;
-	popts.force_audit = ld_flag(&a, "audit");
 	seal = ld_flag(&a, "seal");
 	yes = ld_flag(&a, "yes");
 	force = ld_flag(&a, "force");
 	aopts.btf = ld_arg(&a, "btf");
-	ret = ld_policy_source("apply", path, profile, aopts.btf, &rs);
+	ret = ld_policy_args_reasons(&a, &rs);
 	if (ret != 0)
 		return ret;
-	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
-	ld_diag_print(&d, stderr);
+	ret = ld_policy_args_compile(&a, &rs, &c, &d);
 	if (ret != 0)
 		ld_diag_fail_json(&d);
 	ld_diag_free(&d);

@@ -201,7 +201,6 @@ static void print_text(const struct ld_compiled *c, const struct ld_reasons *rs,
 
 int cmd_check(int argc, char **argv)
 {
-	struct ld_policy_opts popts = { 0 };
 	const char *profile, *path;
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
@@ -214,12 +213,10 @@ int cmd_check(int argc, char **argv)
 		return a.exit;
 	profile = ld_arg(&a, "profile");
 	path = a.noperands ? a.operand[0] : NULL;
-	popts.force_audit = ld_flag(&a, "audit");
-	ret = ld_policy_source("check", path, profile, ld_arg(&a, "btf"), &rs);
+	ret = ld_policy_args_reasons(&a, &rs);
 	if (ret != 0)
 		return ret;
-	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
-	ld_diag_print(&d, stderr);
+	ret = ld_policy_args_compile(&a, &rs, &c, &d);
 	if (ret != 0 && ret != -EINVAL) {
 		ld_diag_fail_json(&d);
 		ld_diag_free(&d);

@@ -219,8 +219,7 @@ static void print_table(const struct ld_compiled *c, const struct subject *s,
 
 int cmd_explain(int argc, char **argv)
 {
-	struct ld_policy_opts popts = { 0 };
-	const char *profile, *path, *reason;
+	const char *reason;
 	const struct ld_reason *list[LD_REASON_SLOTS];
 	unsigned int nlist = 0;
 	struct subject s = { .host = true };
@@ -233,17 +232,14 @@ int cmd_explain(int argc, char **argv)
 
 	if (!ld_args_parse("explain", argc, argv, &a))
 		return a.exit;
-	profile = ld_arg(&a, "profile");
-	path = a.noperands ? a.operand[0] : NULL;
 	reason = ld_arg(&a, "reason");
 	s.exe = ld_arg(&a, "exe");
 	s.uid_arg = ld_arg(&a, "uid");
 	s.cgroup = ld_arg(&a, "cgroup");
 	s.host = !ld_flag(&a, "container");
-	popts.force_audit = ld_flag(&a, "audit");
 	if (!reason)
 		return ld_usage_error("explain", "--reason R is required (a reason name, or all)");
-	ret = ld_policy_source("explain", path, profile, ld_arg(&a, "btf"), &rs);
+	ret = ld_policy_args_reasons(&a, &rs);
 	if (!ret)
 		ret = reasons_of(reason, &rs, list, &nlist);
 	if (!ret)
@@ -251,8 +247,7 @@ int cmd_explain(int argc, char **argv)
 	if (ret)
 		return ret;
 
-	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
-	ld_diag_print(&d, stderr);
+	ret = ld_policy_args_compile(&a, &rs, &c, &d);
 	if (ret != 0)
 		ld_diag_fail_json(&d);
 	ld_diag_free(&d);

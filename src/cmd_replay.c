@@ -22,8 +22,7 @@ static int add_rec(const struct ld_rec *r, void *arg)
 
 int cmd_replay(int argc, char **argv)
 {
-	struct ld_policy_opts popts = { 0 };
-	const char *profile, *path, *from;
+	const char *from;
 	struct ld_compiled c;
 	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
@@ -36,18 +35,16 @@ int cmd_replay(int argc, char **argv)
 
 	if (!ld_args_parse("replay", argc, argv, &a))
 		return a.exit;
-	profile = ld_arg(&a, "profile");
-	path = a.noperands ? a.operand[0] : NULL;
 	from = ld_arg(&a, "from");
-	popts.force_audit = ld_flag(&a, "audit");
 	if (!from)
 		return ld_usage_error("replay",
 				      "--from FILE is needed (lines of lockdown events -j)");
-	ret = ld_policy_source("replay", path, profile, ld_arg(&a, "btf"), &rs);
+	ret = ld_policy_args_reasons(&a, &rs);
 	if (ret != 0)
 		return ret;
-	ret = ld_policy_load(path, profile, &rs, &popts, &c, &d);
-	ld_diag_print(&d, stderr);
+	ret = ld_policy_args_compile(&a, &rs, &c, &d);
+	if (ret != 0)
+		ld_diag_fail_json(&d);
 	ld_diag_free(&d);
 	if (ret != 0)
 		return ld_policy_exit_code(ret);

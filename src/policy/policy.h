@@ -109,6 +109,17 @@ int ld_policy_exit_code(int ret);
 int ld_policy_source(const char *cmd, const char *path, const char *profile, const char *btf,
 		     struct ld_reasons *rs);
 
+/*
+ * The same for apply, check, explain and replay, whose command lines name their policy alike
+ * (POLICY or --profile NAME, --btf FILE, --audit): ld_policy_args_reasons() is
+ * ld_policy_source() for a; ld_policy_args_compile() is ld_policy_load() of what a names,
+ * its messages printed on stderr and kept in diag.
+ */
+struct ld_args;
+int ld_policy_args_reasons(const struct ld_args *a, struct ld_reasons *rs);
+int ld_policy_args_compile(const struct ld_args *a, const struct ld_reasons *rs,
+			   struct ld_compiled *out, struct ld_diag *diag);
+
 /* (Re)compute c->pol.digest from c (done by the compiler; for the loader after edits). */
 int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *rs);
 
