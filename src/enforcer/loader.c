@@ -507,21 +507,6 @@ int ld_enforcer_apply(const struct ld_compiled *c, const struct ld_apply_opts *o
 }
 
 /* Id of the pinned program, or 0. */
-static __u32 pinned_prog_id(void)
-{
-	struct bpf_prog_info info;
-	__u32 len = sizeof(info);
-	int fd = bpf_obj_get(LD_PIN_DIR "/prog");
-
-	if (fd < 0)
-		return 0;
-	memset(&info, 0, sizeof(info));
-	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
-		info.id = 0;
-	close(fd);
-	return info.id;
-}
-
 /*
  * Unpinning drops the last references, but some kernels (5.10) release a bpffs inode from
  * an RCU callback and detach the program later from a work queue. The program's id goes
@@ -579,7 +564,7 @@ int ld_enforcer_remove(char *why, size_t whylen)
 		}
 		ld_pinned_close(&p);
 	}
-	prog_id = pinned_prog_id();
+	prog_id = ld_sys_pinned_prog_id(LD_PIN_DIR "/prog");
 	err = unpin_all();
 	if (err == -EPERM) {
 		/* The kernel refused: another version's sealed enforcer guards these pins. */

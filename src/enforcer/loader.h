@@ -48,6 +48,8 @@ enum ld_variant ld_sys_variant(void);
 bool ld_sys_has_lsm_hook(const char *btf_path, const char *name);
 /* Waits for the exclusive lock of LD_LOCK_FILE: its fd (close it to unlock), or -errno. */
 int ld_sys_lock_pins(char *why, size_t whylen);
+/* The id of the BPF program pinned at path; 0 when there is none (or it cannot be read). */
+__u32 ld_sys_pinned_prog_id(const char *path);
 
 /* ---- tables.c ---------------------------------------------------------------------------- */
 

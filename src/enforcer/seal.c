@@ -236,21 +236,6 @@ static __u32 fd_id(int fd)
 	return bpf_obj_get_info_by_fd(fd, &info, &len) == 0 ? info.id : 0;
 }
 
-static __u32 prog_id_of_pin(const char *path)
-{
-	struct bpf_prog_info info;
-	__u32 len = sizeof(info);
-	int fd = bpf_obj_get(path);
-
-	if (fd < 0)
-		return 0;
-	memset(&info, 0, sizeof(info));
-	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
-		info.id = 0;
-	close(fd);
-	return info.id;
-}
-
 static bool is_guard_prog_pin(const char *name)
 {
 	size_t n = strlen(name);
@@ -270,12 +255,12 @@ static int our_progs(__u32 ids[LD_SEAL_PROGS], size_t *n)
 	*n = 0;
 	if (!d)
 		return -errno;
-	ids[(*n)++] = prog_id_of_pin(LD_PIN_DIR "/prog");
+	ids[(*n)++] = ld_sys_pinned_prog_id(LD_PIN_DIR "/prog");
 	while ((de = readdir(d)) != NULL && *n < LD_SEAL_PROGS) {
 		if (!is_guard_prog_pin(de->d_name))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, de->d_name);
-		ids[(*n)++] = prog_id_of_pin(path);
+		ids[(*n)++] = ld_sys_pinned_prog_id(path);
 	}
 	closedir(d);
 	return 0;

@@ -4,6 +4,7 @@
 #include "util.h"
 
 #include <bpf/btf.h>
+#include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -211,4 +212,19 @@ int ld_sys_lock_pins(char *why, size_t whylen)
 		return -err;
 	}
 	return fd;
+}
+
+__u32 ld_sys_pinned_prog_id(const char *path)
+{
+	struct bpf_prog_info info;
+	__u32 len = sizeof(info);
+	int fd = bpf_obj_get(path);
+
+	if (fd < 0)
+		return 0;
+	memset(&info, 0, sizeof(info));
+	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
+		info.id = 0;
+	close(fd);
+	return info.id;
 }
