@@ -205,20 +205,13 @@ int cmd_learn(int argc, char **argv)
 		return LD_EXIT_ERR;
 	}
 	if (from) {
-		FILE *f = stdin;
+		FILE *f;
 
-		if (strcmp(from, "-")) {
-			int fd = ld_open_regular(from, O_RDONLY);
-
-			f = fd >= 0 ? fdopen(fd, "r") : NULL;
-			if (!f) {
-				ld_err("learn: %s: %s", ld_safe(from),
-				       ld_errno_hint(fd < 0 ? -fd : errno));
-				if (fd >= 0)
-					close(fd);
-				ld_learner_free(l);
-				return LD_EXIT_ERR;
-			}
+		ret = ld_open_input(from, &f);
+		if (ret) {
+			ld_err("learn: %s: %s", ld_safe(from), ld_errno_hint(-ret));
+			ld_learner_free(l);
+			return LD_EXIT_ERR;
 		}
 		ret = ld_recs_read(f, lo.source, add_rec, l, why, sizeof(why));
 		if (f != stdin)

@@ -30,7 +30,7 @@ int cmd_replay(int argc, char **argv)
 	struct ld_args a;
 	char why[1024];
 	unsigned long denied;
-	FILE *f = stdin;
+	FILE *f;
 	int ret;
 
 	if (!ld_args_parse("replay", argc, argv, &a))
@@ -48,18 +48,11 @@ int cmd_replay(int argc, char **argv)
 	ld_diag_free(&d);
 	if (ret != 0)
 		return ld_policy_exit_code(ret);
-	if (strcmp(from, "-")) {
-		int fd = ld_open_regular(from, O_RDONLY);
-
-		f = fd >= 0 ? fdopen(fd, "r") : NULL;
-		if (!f) {
-			ld_err("replay: %s: %s", ld_safe(from),
-			       ld_errno_hint(fd < 0 ? -fd : errno));
-			if (fd >= 0)
-				close(fd);
-			ld_compiled_free(&c);
-			return LD_EXIT_ERR;
-		}
+	ret = ld_open_input(from, &f);
+	if (ret) {
+		ld_err("replay: %s: %s", ld_safe(from), ld_errno_hint(-ret));
+		ld_compiled_free(&c);
+		return LD_EXIT_ERR;
 	}
 	rp = ld_replay_new(&c, &rs);
 	ret = rp ? ld_recs_read(f, strcmp(from, "-") ? from : "standard input", add_rec, rp, why,

@@ -67,6 +67,27 @@ int ld_usage_error(const char *cmd, const char *fmt, ...)
 
 /* ---- files ------------------------------------------------------------------------------ */
 
+int ld_open_input(const char *path, FILE **f)
+{
+	int fd;
+
+	if (!strcmp(path, "-")) {
+		*f = stdin;
+		return 0;
+	}
+	fd = ld_open_regular(path, O_RDONLY);
+	if (fd < 0)
+		return fd;
+	*f = fdopen(fd, "r");
+	if (!*f) {
+		int err = -errno;
+
+		close(fd);
+		return err;
+	}
+	return 0;
+}
+
 int ld_open_regular(const char *path, int flags)
 {
 	struct stat st;

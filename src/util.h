@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <json-c/json.h>
 
 /* Exit codes of every command (see lockdown(8)). */
@@ -52,6 +53,8 @@ int ld_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(
  * opened: -EISDIR for a directory, -LD_ENOTREG otherwise. Returns the descriptor or -errno.
  */
 int ld_open_regular(const char *path, int flags);
+/* An input stream: stdin for "-", else the regular file at path. 0 or -errno (as above). */
+int ld_open_input(const char *path, FILE **f);
 
 /*
  * Read a whole small regular file into buf (NUL-terminated). Returns bytes read or -errno.
