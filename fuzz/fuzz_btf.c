@@ -31,7 +31,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		CHECK(ld_text_ok(err, strlen(err)));
 		return 0;
 	}
-	CHECK(rs.count >= 1 && rs.count <= LD_REASON_SLOTS);
+	CHECK(rs.count >= 1 && rs.count <= LD_REASONS);
 	CHECK(rs.integrity_max > 0 && rs.integrity_max < rs.confidentiality_max);
 	CHECK(rs.confidentiality_max <= LD_REASONS);
 	for (unsigned int i = 0; i < rs.count; i++) {

@@ -110,7 +110,7 @@ static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
 
 /* The reasons --reason names (any case, a group too) on this kernel; a usage error if none. */
 static int reasons_of(const char *reason, const struct ld_reasons *rs,
-		      const struct ld_reason *list[LD_REASON_SLOTS], unsigned int *nlist)
+		      const struct ld_reason *list[LD_REASONS], unsigned int *nlist)
 {
 	const struct ld_reason *r;
 	char name[64];
@@ -220,7 +220,7 @@ static void print_table(const struct ld_compiled *c, const struct subject *s,
 int cmd_explain(int argc, char **argv)
 {
 	const char *reason;
-	const struct ld_reason *list[LD_REASON_SLOTS];
+	const struct ld_reason *list[LD_REASONS];
 	unsigned int nlist = 0;
 	struct subject s = { .host = true };
 	struct ld_subject_rules sr;

@@ -132,8 +132,8 @@ const struct ld_reason *ld_reason_by_number(const struct ld_reasons *rs, unsigne
 	return NULL;
 }
 
-_Static_assert(LD_REASON_SLOTS == LD_REASONS,
-	       "a reason slot per reason number of the ABI (src/include/lockdown_abi.h)");
+/* Sets of reasons are 64-bit masks in the compiler and explain: bit n is reason number n. */
+_Static_assert(LD_REASONS <= 64, "a reason mask holds every reason number");
 
 #define ENUM_PREFIX	"LOCKDOWN_"
 /* More enumerators than this is no kernel's enum (reasons, NONE and the two markers fit). */
@@ -304,10 +304,10 @@ int ld_reasons_from_btf(const struct btf *btf, struct ld_reasons *out, char *err
 		/* LOCKDOWN_NONE and the two class markers are not operations. */
 		if (v == 0 || v == integrity_max || v == confidentiality_max)
 			continue;
-		if (out->count >= LD_REASON_SLOTS) { /* unreachable after the checks above */
+		if (out->count >= LD_REASONS) { /* unreachable after the checks above */
 			memset(out, 0, sizeof(*out));
 			return fail(err, errlen, "enum lockdown_reason: more than %d reasons",
-				    LD_REASON_SLOTS);
+				    LD_REASONS);
 		}
 		strip_enum_name(names[i], lower, sizeof(lower));
 		r = &out->r[out->count++];

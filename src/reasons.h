@@ -14,13 +14,6 @@
 
 struct btf;
 
-/*
- * One slot per reason number the compiled tables hold (LD_REASONS in lockdown_abi.h; reasons.c
- * asserts they agree). Kernels have about 30 reasons; a kernel whose reasons do not all have
- * a number below LD_REASONS is refused with an error naming the limit.
- */
-#define LD_REASON_SLOTS 64
-
 /* The largest BTF read: a raw file, or the .BTF section of an ELF file (vmlinux has ~6 MiB). */
 #define LD_BTF_MAX_BYTES (64u << 20)
 
@@ -37,8 +30,13 @@ struct ld_reason {
 	const char *description;
 };
 
+/*
+ * A set of reasons holds one slot per reason number the compiled tables hold (LD_REASONS,
+ * lockdown_abi.h). Kernels have about 30 reasons; a kernel whose reasons do not all have a
+ * number below LD_REASONS is refused with an error naming the limit.
+ */
 struct ld_reasons {
-	struct ld_reason r[LD_REASON_SLOTS];
+	struct ld_reason r[LD_REASONS];
 	unsigned int count;
 	unsigned int integrity_max;
 	unsigned int confidentiality_max;

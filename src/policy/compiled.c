@@ -142,7 +142,7 @@ static int cmp_name(const void *a, const void *b)
 int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *rs)
 {
 	struct canon k = { 0 };
-	unsigned int order[LD_REASON_SLOTS];
+	unsigned int order[LD_REASONS];
 	int ret = 0;
 
 	for (unsigned int i = 0; i < rs->count; i++)

@@ -15,9 +15,6 @@
 #define MAX_KEY	 64  /* longer keys are reported, never handed to inih */
 #define MAX_DIAG 100 /* messages kept; the rest are only counted */
 
-/* Reason sets are 64-bit masks: bit n is reason number n. */
-_Static_assert(LD_REASONS <= 64, "a reason mask holds every reason number");
-
 struct op {
 	__u8 action;
 	__u64 reasons; /* bit n: reason number n of the running kernel (LD_REASONS == 64) */
