@@ -67,7 +67,6 @@ int cmd_apply(int argc, char **argv)
 	struct ld_apply_result res;
 	bool seal, yes, force;
 	struct ld_compiled c;
-	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
 	struct ld_args a;
 	char why[1024], hex[65];
@@ -82,10 +81,7 @@ int cmd_apply(int argc, char **argv)
 	ret = ld_policy_args_reasons(&a, &rs);
 	if (ret != 0)
 		return ret;
-	ret = ld_policy_args_compile(&a, &rs, &c, &d);
-	if (ret != 0)
-		ld_diag_fail_json(&d);
-	ld_diag_free(&d);
+	ret = ld_policy_args_compile(&a, &rs, &c, NULL);
 	if (ret != 0) {
 		if (ret == -EINVAL)
 			ld_err("apply: the policy does not compile; the enforcer is unchanged");

@@ -225,7 +225,6 @@ int cmd_explain(int argc, char **argv)
 	struct subject s = { .host = true };
 	struct ld_subject_rules sr;
 	struct ld_compiled c;
-	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
 	struct ld_args a;
 	int ret;
@@ -247,10 +246,7 @@ int cmd_explain(int argc, char **argv)
 	if (ret)
 		return ret;
 
-	ret = ld_policy_args_compile(&a, &rs, &c, &d);
-	if (ret != 0)
-		ld_diag_fail_json(&d);
-	ld_diag_free(&d);
+	ret = ld_policy_args_compile(&a, &rs, &c, NULL);
 	if (ret != 0)
 		return ld_policy_exit_code(ret);
 

@@ -24,7 +24,6 @@ int cmd_replay(int argc, char **argv)
 {
 	const char *from;
 	struct ld_compiled c;
-	struct ld_diag d = { 0 };
 	struct ld_reasons rs;
 	struct ld_replay *rp;
 	struct ld_args a;
@@ -42,10 +41,7 @@ int cmd_replay(int argc, char **argv)
 	ret = ld_policy_args_reasons(&a, &rs);
 	if (ret != 0)
 		return ret;
-	ret = ld_policy_args_compile(&a, &rs, &c, &d);
-	if (ret != 0)
-		ld_diag_fail_json(&d);
-	ld_diag_free(&d);
+	ret = ld_policy_args_compile(&a, &rs, &c, NULL);
 	if (ret != 0)
 		return ld_policy_exit_code(ret);
 	ret = ld_open_input(from, &f);

@@ -113,7 +113,8 @@ int ld_policy_source(const char *cmd, const char *path, const char *profile, con
  * The same for apply, check, explain and replay, whose command lines name their policy alike
  * (POLICY or --profile NAME, --btf FILE, --audit): ld_policy_args_reasons() is
  * ld_policy_source() for a; ld_policy_args_compile() is ld_policy_load() of what a names,
- * its messages printed on stderr and kept in diag.
+ * its messages printed on stderr and kept in diag; with diag NULL they are not kept, and a
+ * failure is also printed as JSON under -j (ld_diag_fail_json()).
  */
 struct ld_args;
 int ld_policy_args_reasons(const struct ld_args *a, struct ld_reasons *rs);
