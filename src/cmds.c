@@ -71,7 +71,8 @@ static const struct ld_opt audit_opts[] = {
 	{ 0, "sysfs-root", "DIR",
 	  "sysfs tree for module/module/parameters/sig_enforce and\n"
 	  "firmware/efi/efivars (default /sys)" },
-	{ 0, "offline", NULL, "read only the inputs given above, nothing of this\nmachine" },
+	{ 0, "offline", NULL,
+	  "read only the inputs given above (at least one), nothing\nof this machine" },
 	{ 0, "strict", NULL, "exit 1 when a check is unknown, not only when one fails" },
 	{ 0, "profile", "NAME",
 	  "cloudflare (default): lockdown integrity is enough,\n"

@@ -196,9 +196,11 @@ static enum ld_tri eval_kconfig(const struct ld_expr *e, const struct ld_audit_i
 		cat(ev, len, "CONFIG_%s unknown: %s", e->key, in->kconfig_why);
 		return in->kconfig_excluded ? LD_EXCLUDED : LD_UNKNOWN;
 	}
-	if (in->kver && ((e->kmin && in->kver < e->kmin) || (e->kmax && in->kver >= e->kmax)))
-		return LD_NA;
 	v = ld_kconfig_get(&in->kconfig, e->key);
+	/* Outside its version window an option is not applicable, unless the config has it: a
+	 * config lists only what its kernel has, so a present option is a backport and decides. */
+	if (!v && in->kver && ((e->kmin && in->kver < e->kmin) || (e->kmax && in->kver >= e->kmax)))
+		return LD_NA;
 	switch (e->op) {
 	case LD_OP_Y:
 		r = v && strcmp(v, "y") == 0;
@@ -500,6 +502,19 @@ unsigned int ld_expr_inputs(const struct ld_expr *e)
 	return m;
 }
 
+/* Whether the config mentions an option e reads (a backport makes a check apply). */
+static bool config_has_option(const struct ld_expr *e, const struct ld_audit_input *in)
+{
+	if (e->kind == LD_E_COND)
+		return e->src == LD_SRC_KCONFIG && in->have_kconfig &&
+		       ld_kconfig_get(&in->kconfig, e->key);
+	if (e->kind == LD_E_ANY || e->kind == LD_E_ALL || e->kind == LD_E_FIRST)
+		for (const struct ld_expr *s = e->sub; s->kind != LD_E_END; s++)
+			if (config_has_option(s, in))
+				return true;
+	return false;
+}
+
 static void kver_text(unsigned int kver, char *buf, size_t len)
 {
 	snprintf(buf, len, "%u.%u", kver >> 16, (kver >> 8) & 0xff);
@@ -515,7 +530,8 @@ void ld_check_eval(const struct ld_check *c, enum ld_profile p, const struct ld_
 	r->check = c;
 	r->sev = c->sev[p];
 	r->inputs = ld_expr_inputs(&c->expect);
-	if (in->kver && ((c->kmin && in->kver < c->kmin) || (c->kmax && in->kver >= c->kmax))) {
+	if (in->kver && ((c->kmin && in->kver < c->kmin) || (c->kmax && in->kver >= c->kmax)) &&
+	    !config_has_option(&c->expect, in)) {
 		kver_text(in->kver, a, sizeof(a));
 		kver_text(c->kmin ? c->kmin : c->kmax, b, sizeof(b));
 		snprintf(r->evidence, sizeof(r->evidence), "not applicable to kernel %s (%s %s)", a,

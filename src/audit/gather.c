@@ -374,6 +374,13 @@ int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
 	int ret;
 
 	memset(in, 0, sizeof(*in));
+	/* No evidence, no verdict: an offline audit of nothing would only say "unknown". */
+	if (o->offline && !o->kconfig && !o->cmdline && !o->sysctl_root && !o->securityfs &&
+	    !o->sysfs_root) {
+		ld_err("audit: --offline with nothing to read: give --kconfig, --cmdline, "
+		       "--sysctl-root, --securityfs or --sysfs-root");
+		return -ENODATA;
+	}
 	in->offline = o->offline;
 	in->version_match = -1;
 	if (!o->offline && uname(&u) == 0)

@@ -596,6 +596,14 @@ static void test_missing_inputs(void **state)
 		assert_ptr_equal(strchr(err, '\n'), err + strlen(err) - 1);
 	}
 	{
+		/* Offline with nothing at all to read: an error, not a report of unknowns. */
+		struct ld_audit_opts o = { .offline = true };
+
+		assert_int_equal(gather_err(&o, err, sizeof(err)), -ENODATA);
+		assert_non_null(strstr(err, "--offline with nothing to read"));
+		assert_ptr_equal(strchr(err, '\n'), err + strlen(err) - 1);
+	}
+	{
 		/* A directory that is not the tree it should be. */
 		struct ld_audit_opts o = { .offline = true };
 
@@ -662,16 +670,35 @@ static void test_version_windows(void **state)
 	assert_string_equal(ev, "CONFIG_LOCK_DOWN_IN_SECURE_BOOT=y");
 	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "memory.devkmem", NULL, 0), LD_ST_FAIL);
 
-	/* The old name means nothing on a 6.1 config. */
-	write_text("new.config",
-		   "# Linux/x86 6.1.0 Kernel Configuration\n"
-		   "CONFIG_EFI=y\nCONFIG_LOCK_DOWN_IN_SECURE_BOOT=y\nCONFIG_DEVKMEM=y\n");
+	/* Outside their windows, absent options are not applicable... */
+	write_text("new.config", "# Linux/x86 6.1.0 Kernel Configuration\nCONFIG_EFI=y\n");
 	o.kconfig = p("new.config");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.secure_boot", NULL, 0),
-			 LD_ST_FAIL);
 	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "memory.devkmem", ev, sizeof(ev)),
 			 LD_ST_INFO);
 	assert_non_null(strstr(ev, "not applicable"));
+	/* ...but a config lists only what its kernel has: a present option decides, whatever
+	 * the version (a backport, or a distribution's patch). */
+	write_text("new.config",
+		   "# Linux/x86 6.1.0 Kernel Configuration\n"
+		   "CONFIG_EFI=y\nCONFIG_LOCK_DOWN_IN_SECURE_BOOT=y\nCONFIG_DEVKMEM=y\n");
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.secure_boot", NULL, 0),
+			 LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "memory.devkmem", NULL, 0), LD_ST_FAIL);
+
+	/* BPF_UNPRIV_DEFAULT_OFF came in 5.13; Debian's 5.10 has it as a backport. */
+	write_text("bp.config", "# Linux/x86 5.10.0 Kernel Configuration\n"
+				"CONFIG_BPF_UNPRIV_DEFAULT_OFF=y\n");
+	o.kconfig = p("bp.config");
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.unpriv_default_off", ev, sizeof(ev)),
+			 LD_ST_PASS);
+	write_text("bp.config", "# Linux/x86 5.10.0 Kernel Configuration\n"
+				"# CONFIG_BPF_UNPRIV_DEFAULT_OFF is not set\n");
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.unpriv_default_off", NULL, 0),
+			 LD_ST_FAIL);
+	write_text("bp.config", "# Linux/x86 5.10.0 Kernel Configuration\nCONFIG_EFI=y\n");
+	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.unpriv_default_off", ev, sizeof(ev)),
+			 LD_ST_INFO);
+	assert_non_null(strstr(ev, "introduced in 5.13"));
 }
 
 /* The table itself: one row per id and profile, text everywhere, ~40 checks per profile. */
