@@ -399,7 +399,8 @@ int ld_learner_write(struct ld_learner *l, FILE *out, FILE *report)
 			continue;
 		}
 	}
-	qsort(l->groups, l->ngroups, sizeof(*l->groups), cmp_group);
+	if (l->ngroups) /* no events: no array (qsort() takes no NULL) */
+		qsort(l->groups, l->ngroups, sizeof(*l->groups), cmp_group);
 
 	fprintf(out, "# Learned by lockdown learn from %s: %llu calls", l->o.source, l->calls);
 	if (l->first[0])
