@@ -148,48 +148,78 @@ static int foreign(char *why, size_t whylen, const char *what)
 	return -EPROTO;
 }
 
+/*
+ * The checks themselves, on what the kernel reported (pure, so fuzz/fuzz_events.c feeds them
+ * forged values): 0, or -EPROTO with why.
+ */
+
+/* The `abi` map's own layout: one entry of struct ld_abi under a __u32 key. */
+static int stamp_layout_check(const struct bpf_map_info *info, char *why, size_t whylen)
+{
+	if (info->type != BPF_MAP_TYPE_ARRAY || info->key_size != 4 ||
+	    info->value_size != sizeof(struct ld_abi) || info->max_entries != 1)
+		return foreign(why, whylen, "its ABI stamp has another layout");
+	return 0;
+}
+
+/* The stamp it holds. */
+static int stamp_check(const struct ld_abi *a, char *why, size_t whylen)
+{
+	char what[96];
+
+	if (a->magic != LD_ABI_MAGIC || a->version != LD_ABI_VERSION) {
+		snprintf(what, sizeof(what), "ABI %u; this lockdown has ABI %u",
+			 a->magic == LD_ABI_MAGIC ? a->version : 0, LD_ABI_VERSION);
+		return foreign(why, whylen, what);
+	}
+	return 0;
+}
+
+/* Another map against the shape this binary's object declares for it. */
+static int shape_check(const struct bpf_map_info *info, const char *name, const struct shape *want,
+		       char *why, size_t whylen)
+{
+	char what[160];
+
+	if (info->type == want->type && info->key_size == want->key &&
+	    info->value_size == want->value && info->max_entries == want->max)
+		return 0;
+	snprintf(what, sizeof(what),
+		 "map %s is type %u, key %u, value %u, %u entries; this lockdown expects %u, %u, "
+		 "%u, %u",
+		 name, info->type, info->key_size, info->value_size, info->max_entries, want->type,
+		 want->key, want->value, want->max);
+	return foreign(why, whylen, what);
+}
+
 /* The stamp in the pinned `abi` map, read before anything else is trusted. */
 static int check_stamp(int fd, char *why, size_t whylen)
 {
 	struct bpf_map_info info;
 	__u32 len = sizeof(info), zero = 0;
 	struct ld_abi a;
-	char what[96];
+	int err;
 
 	memset(&info, 0, sizeof(info));
 	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
 		return -errno;
-	if (info.type != BPF_MAP_TYPE_ARRAY || info.key_size != 4 || info.value_size != sizeof(a) ||
-	    info.max_entries != 1)
-		return foreign(why, whylen, "its ABI stamp has another layout");
+	err = stamp_layout_check(&info, why, whylen);
+	if (err)
+		return err;
 	if (bpf_map_lookup_elem(fd, &zero, &a) != 0)
 		return -errno;
-	if (a.magic != LD_ABI_MAGIC || a.version != LD_ABI_VERSION) {
-		snprintf(what, sizeof(what), "ABI %u; this lockdown has ABI %u",
-			 a.magic == LD_ABI_MAGIC ? a.version : 0, LD_ABI_VERSION);
-		return foreign(why, whylen, what);
-	}
-	return 0;
+	return stamp_check(&a, why, whylen);
 }
 
 static int check_shape(int fd, const char *name, const struct shape *want, char *why, size_t whylen)
 {
 	struct bpf_map_info info;
 	__u32 len = sizeof(info);
-	char what[160];
 
 	memset(&info, 0, sizeof(info));
 	if (bpf_obj_get_info_by_fd(fd, &info, &len) != 0)
 		return -errno;
-	if (info.type == want->type && info.key_size == want->key &&
-	    info.value_size == want->value && info.max_entries == want->max)
-		return 0;
-	snprintf(what, sizeof(what),
-		 "map %s is type %u, key %u, value %u, %u entries; this lockdown expects %u, %u, "
-		 "%u, %u",
-		 name, info.type, info.key_size, info.value_size, info.max_entries, want->type,
-		 want->key, want->value, want->max);
-	return foreign(why, whylen, what);
+	return shape_check(&info, name, want, why, whylen);
 }
 
 int ld_pinned_open(struct ld_pinned *p, enum ld_pin_access acc, char *why, size_t whylen)
@@ -261,13 +291,25 @@ int ld_pinned_seal(const struct ld_pinned *p, struct ld_seal *s)
 	return bpf_map_lookup_elem(p->seal, &zero, s) ? -errno : 0;
 }
 
+/*
+ * A `meta` entry as read from the map: 0 when this format wrote it, else -ENODATA. Its source
+ * must end within its bytes, as ld_meta_from_compiled() writes it: status and the stale
+ * exemptions use it as a C string. (Rule names are only read within their bytes.)
+ */
+static int meta_check(const struct ld_meta *m)
+{
+	if (m->magic != LD_META_MAGIC || !memchr(m->source, '\0', sizeof(m->source)))
+		return -ENODATA;
+	return 0;
+}
+
 int ld_pinned_meta(const struct ld_pinned *p, unsigned int set, struct ld_meta *m)
 {
 	__u32 key = set;
 
 	if (bpf_map_lookup_elem(p->meta, &key, m))
 		return -errno;
-	return m->magic == LD_META_MAGIC ? 0 : -ENODATA;
+	return meta_check(m);
 }
 
 int ld_pinned_counters(const struct ld_pinned *p, struct ld_counters out[LD_SLOTS])

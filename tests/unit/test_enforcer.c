@@ -3,6 +3,8 @@
  * The enforcer's pure parts: counter summing, the metadata stored beside the tables, device
  * number encoding, and event rendering (text lines and JSON) from raw ring-buffer records.
  */
+#include <bpf/bpf.h>
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/sysmacros.h>
+#include <unistd.h>
 
 #include "enforcer/enforcer.h"
 
@@ -166,6 +169,49 @@ static void test_meta_hostile_names(void **state)
 	ld_event_text(&e, &ctx, line, sizeof(line));
 	assert_null(strchr(line, '\n'));
 	assert_null(strchr(line, 0x1b));
+	free(m);
+}
+
+/*
+ * A pinned `meta` entry whose source does not end within its bytes was not written by this
+ * format: ld_pinned_meta() refuses it, as status and the stale exemptions use the source as a
+ * C string (such an entry was read past its end). Needs a BPF array map: skipped where this
+ * process may not create one.
+ */
+static void test_pinned_meta_unterminated_source(void **state)
+{
+	struct ld_meta *m = malloc(sizeof(*m)), back;
+	struct ld_pinned p;
+	__u32 key = 1;
+	int fd;
+
+	(void)state;
+	assert_non_null(m);
+	fd = bpf_map_create(BPF_MAP_TYPE_ARRAY, "meta", sizeof(key), sizeof(*m), LD_GENS, NULL);
+	if (fd < 0) {
+		free(m);
+		skip();
+	}
+	memset(&p, 0xff, sizeof(p)); /* every descriptor -1 */
+	p.meta = fd;
+	fake_meta(m, 1, "/etc/lockdown/policy.conf", "tools");
+	assert_int_equal(bpf_map_update_elem(fd, &key, m, BPF_ANY), 0);
+	assert_int_equal(ld_pinned_meta(&p, 1, &back), 0);
+	assert_string_equal(back.source, "/etc/lockdown/policy.conf");
+	/* Source and every rule name without a NUL: strlen() would run off the entry. */
+	memset(m->source, 'x', sizeof(m->source));
+	memset(m->rule_names, 'y', sizeof(m->rule_names));
+	assert_int_equal(bpf_map_update_elem(fd, &key, m, BPF_ANY), 0);
+	assert_int_equal(ld_pinned_meta(&p, 1, &back), -ENODATA);
+	/* A source that ends in its last byte is whole; a name without a NUL is read in bounds. */
+	m->source[sizeof(m->source) - 1] = '\0';
+	assert_int_equal(bpf_map_update_elem(fd, &key, m, BPF_ANY), 0);
+	assert_int_equal(ld_pinned_meta(&p, 1, &back), 0);
+	assert_int_equal(strlen(back.source), sizeof(back.source) - 1);
+	m->magic = 0; /* a set never written */
+	assert_int_equal(bpf_map_update_elem(fd, &key, m, BPF_ANY), 0);
+	assert_int_equal(ld_pinned_meta(&p, 1, &back), -ENODATA);
+	close(fd);
 	free(m);
 }
 
@@ -498,6 +544,7 @@ int main(void)
 		cmocka_unit_test(test_counters_sum),
 		cmocka_unit_test(test_meta),
 		cmocka_unit_test(test_meta_hostile_names),
+		cmocka_unit_test(test_pinned_meta_unterminated_source),
 		cmocka_unit_test(test_dev_encoding),
 		cmocka_unit_test(test_event_text),
 		cmocka_unit_test(test_event_json),
