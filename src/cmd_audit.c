@@ -257,10 +257,25 @@ static void print_fix(enum fix_kind kind, enum ld_profile p, const struct ld_res
 		free(seen[i]);
 }
 
+/* A row for another architecture whose id has a row for this one: only that row is shown. */
+static bool superseded(const struct ld_check *c, enum ld_profile p, const struct ld_audit_input *in)
+{
+	if (!c->arch || !in->arch[0] || strcmp(c->arch, in->arch) == 0)
+		return false;
+	for (size_t i = 0; i < ld_checks_count; i++) {
+		const struct ld_check *o = &ld_checks[i];
+
+		if (o != c && o->sev[p] != LD_SEV_NONE && strcmp(o->id, c->id) == 0 &&
+		    (!o->arch || strcmp(o->arch, in->arch) == 0))
+			return true;
+	}
+	return false;
+}
+
 int cmd_audit(int argc, char **argv)
 {
 	struct ld_audit_opts o = { 0 };
-	enum ld_profile prof = LD_PROFILE_CLOUDFLARE;
+	enum ld_profile prof = LD_PROFILE_INTEGRITY;
 	enum fix_kind fix = FIX_NONE;
 	struct ld_audit_input *in;
 	struct ld_result *res;
@@ -281,7 +296,7 @@ int cmd_audit(int argc, char **argv)
 	strict = ld_flag(&a, "strict");
 	v = ld_arg(&a, "profile");
 	if (v && ld_profile_from_name(v, &prof) != 0)
-		return ld_usage_error("audit", "--profile: unknown profile '%s' (cloudflare, kspp)",
+		return ld_usage_error("audit", "--profile: unknown profile '%s' (integrity, kspp)",
 				      v);
 	v = ld_arg(&a, "fix");
 	if (v) {
@@ -304,7 +319,7 @@ int cmd_audit(int argc, char **argv)
 		return LD_EXIT_ERR;
 	}
 	for (size_t i = 0; i < ld_checks_count; i++) {
-		if (ld_checks[i].sev[prof] == LD_SEV_NONE)
+		if (ld_checks[i].sev[prof] == LD_SEV_NONE || superseded(&ld_checks[i], prof, in))
 			continue;
 		ld_check_eval(&ld_checks[i], prof, in, &res[n]);
 		counts[res[n].status]++;

@@ -18,8 +18,14 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/*
+ * integrity (the default): the kernel's lockdown at integrity, or this project's sealed
+ * enforcer, is enough where it makes a setting moot. kspp: the Kernel Self Protection
+ * Project's recommended settings, thresholds as KSPP publishes them. "cloudflare" is the old
+ * name of integrity, still accepted.
+ */
 enum ld_profile {
-	LD_PROFILE_CLOUDFLARE,
+	LD_PROFILE_INTEGRITY,
 	LD_PROFILE_KSPP,
 	LD_PROFILE_N,
 };
@@ -55,12 +61,17 @@ enum ld_op {
 	LD_OP_LEVEL_GE,	    /* lockdown level >= arg (runtime level, cmdline lockdown=) */
 	LD_OP_BIT_CLEAR,    /* integer value has bit arg clear (kernel.tainted) */
 	LD_OP_ABSENT_OR_EQ, /* runtime EFI variable absent, or == arg */
+	LD_OP_NOT_TRUE,	    /* cmdline parameter absent or not a true bool */
+	LD_OP_NOT_ONEOF,    /* cmdline parameter absent or its value not in the comma list arg */
+	LD_OP_MISSING,	    /* sysctl file or runtime fact absent (the feature is not built) */
 };
 
 /*
  * Runtime keys: "lockdown" (securityfs level), "lsm" (securityfs list), "sig_enforce",
- * "efi:SecureBoot", "efi:SetupMode", "efi:MokSBStateRT". Command-line key "@lsm_order" is the
- * LSM order the kernel will use (lsm=, security=, CONFIG_LSM).
+ * "efi:SecureBoot", "efi:SetupMode", "efi:MokSBStateRT", "modules" (/proc/modules: "absent"
+ * when the kernel has no module support), "enforcer" (LD_OP_HAS: this project's enforcer is
+ * loaded, sealed, in enforce mode and denies reason arg to every task). Command-line key
+ * "@lsm_order" is the LSM order the kernel will use (lsm=, security=, CONFIG_LSM).
  */
 enum ld_expr_kind {
 	LD_E_END = 0,
@@ -94,6 +105,7 @@ struct ld_check {
 	const char *fix_kconfig; /* lines for merge_config.sh, '\n'-separated */
 	const char *fix_sysctl;	 /* "key = value" lines */
 	const char *fix_cmdline; /* parameters */
+	const char *arch;	 /* NULL: every architecture; "x86" or "arm64": that one only */
 };
 
 extern const struct ld_check ld_checks[];
@@ -132,6 +144,11 @@ struct ld_audit_input {
 	char sysctl_why[LD_WHY_MAX];
 	unsigned int kver; /* kernel version for version windows, 0 unknown */
 	struct ld_fact lockdown, lsm, sig_enforce, secure_boot, setup_mode, moksbstate;
+	struct ld_fact modules;		/* "absent", or the number of modules loaded */
+	struct ld_fact enforcer;	/* "absent", "loaded" (not sealed), "sealed" */
+	struct ld_fact enforcer_denies; /* reasons the sealed enforcer denies to every task */
+	char arch[16];			/* "x86", "arm64", other, or "" unknown */
+	const char *arch_origin;	/* "config header", "config", "uname" */
 
 	/* Where the facts came from, for the report. */
 	bool offline;
@@ -181,6 +198,12 @@ struct ld_result {
 	char evidence[1024];
 	unsigned int inputs; /* enum ld_src bits the expectation reads */
 };
+
+/* Does a check's table name CONFIG_<name> (len bytes)? The config reader keeps only those. */
+bool ld_audit_kconfig_wanted(const char *name, size_t len);
+
+/* "x86_64"/"x86"/"i686" -> "x86", "aarch64"/"arm64" -> "arm64", others as given. */
+const char *ld_audit_arch_name(const char *machine);
 
 /* Evaluate one expression: LD_TRUE/FALSE/UNKNOWN, evidence appended to ev. */
 enum ld_tri ld_expr_eval(const struct ld_expr *e, const struct ld_audit_input *in, char *ev,

@@ -8,12 +8,13 @@
 #include <limits.h>
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 static const char *const profile_names[] = {
-	[LD_PROFILE_CLOUDFLARE] = "cloudflare",
+	[LD_PROFILE_INTEGRITY] = "integrity",
 	[LD_PROFILE_KSPP] = "kspp",
 };
 
@@ -30,7 +31,91 @@ int ld_profile_from_name(const char *name, enum ld_profile *p)
 			return 0;
 		}
 	}
+	/* The integrity profile's first name, after the write-up its choices came from. */
+	if (strcmp(name, "cloudflare") == 0) {
+		*p = LD_PROFILE_INTEGRITY;
+		return 0;
+	}
 	return -EINVAL;
+}
+
+const char *ld_audit_arch_name(const char *m)
+{
+	if (strcmp(m, "x86_64") == 0 || strcmp(m, "x86") == 0 || strcmp(m, "i386") == 0 ||
+	    strcmp(m, "i686") == 0)
+		return "x86";
+	if (strcmp(m, "aarch64") == 0 || strcmp(m, "arm64") == 0)
+		return "arm64";
+	return m;
+}
+
+/*
+ * The set of option names the checks read, built once from the table: the config reader keeps
+ * only these (a Debian config has ~10 000 options, the table reads ~150).
+ */
+#define WANT_SLOTS 1024
+static struct {
+	const char *name;
+	size_t len;
+} want_tab[WANT_SLOTS];
+static bool want_built;
+
+static uint32_t want_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u;
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
+static void want_add(const char *name)
+{
+	size_t n = strlen(name);
+	uint32_t i = want_hash(name, n) & (WANT_SLOTS - 1);
+
+	while (want_tab[i].name) {
+		if (want_tab[i].len == n && memcmp(want_tab[i].name, name, n) == 0)
+			return;
+		i = (i + 1) & (WANT_SLOTS - 1);
+	}
+	want_tab[i].name = name;
+	want_tab[i].len = n;
+}
+
+static void want_expr(const struct ld_expr *e)
+{
+	if (e->kind == LD_E_COND) {
+		if (e->src == LD_SRC_KCONFIG)
+			want_add(e->key);
+		return;
+	}
+	if (e->kind == LD_E_ANY || e->kind == LD_E_ALL || e->kind == LD_E_FIRST)
+		for (const struct ld_expr *s = e->sub; s->kind != LD_E_END; s++)
+			want_expr(s);
+}
+
+bool ld_audit_kconfig_wanted(const char *name, size_t len)
+{
+	uint32_t i;
+
+	if (!want_built) {
+		/* CONFIG_LSM for the LSM order; the architecture when the header lacks it. */
+		want_add("LSM");
+		want_add("X86_64");
+		want_add("X86_32");
+		want_add("ARM64");
+		for (size_t c = 0; c < ld_checks_count; c++)
+			want_expr(&ld_checks[c].expect);
+		want_built = true;
+	}
+	i = want_hash(name, len) & (WANT_SLOTS - 1);
+	while (want_tab[i].name) {
+		if (want_tab[i].len == len && memcmp(want_tab[i].name, name, len) == 0)
+			return true;
+		i = (i + 1) & (WANT_SLOTS - 1);
+	}
+	return false;
 }
 
 const char *ld_sev_name(enum ld_sev s)
@@ -266,7 +351,8 @@ static enum ld_tri eval_cmdline(const struct ld_expr *e, const struct ld_audit_i
 	if (!found) {
 		cat(ev, len, "no %s%s on the command line", e->key,
 		    e->op == LD_OP_ABSENT ? "" : "=");
-		return tri(e->op == LD_OP_ABSENT);
+		return tri(e->op == LD_OP_ABSENT || e->op == LD_OP_NOT_TRUE ||
+			   e->op == LD_OP_NOT_ONEOF);
 	}
 	if (v)
 		cat(ev, len, "%s=%s on the command line", e->key, v);
@@ -277,6 +363,10 @@ static enum ld_tri eval_cmdline(const struct ld_expr *e, const struct ld_audit_i
 		return LD_FALSE;
 	case LD_OP_TRUE:
 		return tri(ld_parse_bool(v) == 1);
+	case LD_OP_NOT_TRUE:
+		return tri(ld_parse_bool(v) != 1);
+	case LD_OP_NOT_ONEOF:
+		return tri(!v || !ld_list_has(e->arg, v));
 	case LD_OP_LEVEL_GE:
 		ld_level_from_name(e->arg, &want);
 		if (!v || ld_level_from_name(v, &got) != 0) {
@@ -307,6 +397,10 @@ static enum ld_tri eval_sysctl(const struct ld_expr *e, const struct ld_audit_in
 		return in->sysctl_excluded ? LD_EXCLUDED : LD_UNKNOWN;
 	}
 	ret = ld_sysctl_read(in->sysctl_root, e->key, &v);
+	if (e->op == LD_OP_MISSING && (ret == 0 || ret == -ENOENT)) {
+		cat(ev, len, ret ? "%s absent: not built" : "%s present: built", e->key);
+		return tri(ret == -ENOENT);
+	}
 	if (ret) {
 		cat(ev, len, "%s unknown: %s", e->key,
 		    ret == -ENOENT   ? "not present in this kernel"
@@ -339,6 +433,8 @@ static const struct ld_fact *runtime_fact(const struct ld_audit_input *in, const
 		{ "efi:SetupMode", "EFI SetupMode", offsetof(struct ld_audit_input, setup_mode) },
 		{ "efi:MokSBStateRT", "shim MokSBStateRT",
 		  offsetof(struct ld_audit_input, moksbstate) },
+		{ "modules", "loaded modules", offsetof(struct ld_audit_input, modules) },
+		{ "enforcer", "lockdown enforcer", offsetof(struct ld_audit_input, enforcer) },
 	};
 
 	for (size_t i = 0; i < sizeof(facts) / sizeof(facts[0]); i++) {
@@ -365,6 +461,40 @@ static enum ld_tri eval_runtime(const struct ld_expr *e, const struct ld_audit_i
 	if (!f->known) {
 		cat(ev, len, "%s unknown: %s", label, f->why);
 		return f->excluded ? LD_EXCLUDED : LD_UNKNOWN;
+	}
+	if (strcmp(e->key, "enforcer") == 0 && e->op == LD_OP_ONEOF) {
+		cat(ev, len, "%s: %s", label,
+		    strcmp(f->value, "sealed") == 0   ? "loaded and sealed"
+		    : strcmp(f->value, "loaded") == 0 ? "loaded, not sealed"
+						      : "not loaded");
+		return tri(ld_list_has(e->arg, f->value));
+	}
+	if (strcmp(e->key, "enforcer") == 0) {
+		/* Only a sealed enforcer is a fact about the machine: root removes an unsealed
+		 * one with `lockdown remove`. */
+		if (strcmp(f->value, "absent") == 0) {
+			cat(ev, len, "no lockdown enforcer loaded");
+			return LD_FALSE;
+		}
+		if (strcmp(f->value, "sealed") != 0) {
+			cat(ev, len,
+			    "lockdown enforcer loaded but not sealed (root can remove it)");
+			return LD_FALSE;
+		}
+		if (in->enforcer_denies.known && ld_list_has(in->enforcer_denies.value, e->arg)) {
+			cat(ev, len, "sealed lockdown enforcer denies %s to every task", e->arg);
+			return LD_TRUE;
+		}
+		cat(ev, len, "sealed lockdown enforcer does not deny %s to every task%s%s", e->arg,
+		    in->enforcer_denies.known ? "" : ": ",
+		    in->enforcer_denies.known ? "" : in->enforcer_denies.why);
+		return LD_FALSE;
+	}
+	if (e->op == LD_OP_MISSING) {
+		bool absent = strcmp(f->value, "absent") == 0;
+
+		cat(ev, len, absent ? "no %s: not built" : "%s: %s", label, f->value);
+		return tri(absent);
 	}
 	switch (e->op) {
 	case LD_OP_LEVEL_GE:
@@ -530,6 +660,12 @@ void ld_check_eval(const struct ld_check *c, enum ld_profile p, const struct ld_
 	r->check = c;
 	r->sev = c->sev[p];
 	r->inputs = ld_expr_inputs(&c->expect);
+	if (c->arch && in->arch[0] && strcmp(c->arch, in->arch) != 0) {
+		snprintf(r->evidence, sizeof(r->evidence), "not applicable to %s (%s only; %s)",
+			 in->arch, c->arch, in->arch_origin ? in->arch_origin : "architecture");
+		r->status = LD_ST_INFO;
+		return;
+	}
 	if (in->kver && ((c->kmin && in->kver < c->kmin) || (c->kmax && in->kver >= c->kmax)) &&
 	    !config_has_option(&c->expect, in)) {
 		kver_text(in->kver, a, sizeof(a));

@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /* Reading the audit's inputs from the running system, or from the files and trees given. */
 #include "audit/audit.h"
+#include "enforcer/enforcer.h"
+#include "reasons.h"
 #include "util.h"
 
+#include <bpf/bpf.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -100,7 +103,8 @@ static int load_kconfig(const struct ld_audit_opts *o, struct ld_audit_input *in
 				 "--kconfig");
 		if (ret)
 			return ret;
-		ret = ld_kconfig_load(&in->kconfig, o->kconfig, why, sizeof(why));
+		ret = ld_kconfig_load_want(&in->kconfig, o->kconfig, ld_audit_kconfig_wanted, why,
+					   sizeof(why));
 		if (ret) {
 			ld_err("%s: %s (--kconfig)", o->kconfig, why);
 			return ret;
@@ -123,7 +127,8 @@ static int load_kconfig(const struct ld_audit_opts *o, struct ld_audit_input *in
 		if (access(cand[i], F_OK) != 0)
 			continue;
 		snprintf(in->kconfig_path, sizeof(in->kconfig_path), "%s", cand[i]);
-		ret = ld_kconfig_load(&in->kconfig, cand[i], why, sizeof(why));
+		ret = ld_kconfig_load_want(&in->kconfig, cand[i], ld_audit_kconfig_wanted, why,
+					   sizeof(why));
 		if (ret == 0) {
 			in->have_kconfig = true;
 			return 0;
@@ -368,6 +373,137 @@ static int read_sysfs(const struct ld_audit_opts *o, struct ld_audit_input *in)
 	return 0;
 }
 
+/* The architecture: the config's header, else its options, else (live) uname. */
+static void find_arch(struct ld_audit_input *in, const char *machine)
+{
+	const char *a = NULL;
+
+	if (in->have_kconfig && in->kconfig.arch[0]) {
+		a = ld_audit_arch_name(in->kconfig.arch);
+		in->arch_origin = "from the config's header";
+	} else if (in->have_kconfig && (ld_kconfig_get(&in->kconfig, "X86_64") ||
+					ld_kconfig_get(&in->kconfig, "X86_32"))) {
+		a = "x86";
+		in->arch_origin = "from the config";
+	} else if (in->have_kconfig && ld_kconfig_get(&in->kconfig, "ARM64")) {
+		a = "arm64";
+		in->arch_origin = "from the config";
+	} else if (machine) {
+		a = ld_audit_arch_name(machine);
+		in->arch_origin = "from uname";
+	}
+	if (a)
+		snprintf(in->arch, sizeof(in->arch), "%s", a);
+}
+
+/* Module support, from /proc/modules (absent: the kernel was built without modules). */
+static void read_modules(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	char buf[4096], num[32];
+	unsigned long count = 0;
+	struct stat st;
+	ssize_t n;
+	FILE *f;
+
+	if (o->offline) {
+		unknown(&in->modules, "%s", "offline");
+		in->modules.excluded = true;
+		return;
+	}
+	snprintf(in->modules.path, sizeof(in->modules.path), "/proc/modules");
+	f = fopen("/proc/modules", "re");
+	if (!f) {
+		if (errno == ENOENT && stat("/proc/self", &st) == 0)
+			known(&in->modules, "absent");
+		else
+			unknown(&in->modules, "/proc/modules: %s", ld_errno_hint(errno));
+		return;
+	}
+	while ((n = (ssize_t)fread(buf, 1, sizeof(buf), f)) > 0)
+		for (ssize_t i = 0; i < n; i++)
+			count += buf[i] == '\n';
+	fclose(f);
+	snprintf(num, sizeof(num), "%lu loaded", count);
+	known(&in->modules, num);
+}
+
+/*
+ * This project's enforcer: loaded, sealed, and which reasons its policy in force denies to
+ * every task (every rule of the policy says deny, and the mode is enforce).
+ */
+static void read_enforcer(const struct ld_audit_opts *o, struct ld_audit_input *in)
+{
+	struct ld_pinned p;
+	struct ld_active a;
+	struct ld_policy *pol = NULL;
+	struct ld_reasons *rs = NULL;
+	char why[256], list[512];
+	struct stat st;
+	__u32 set;
+	int err;
+
+	if (o->offline) {
+		unknown(&in->enforcer, "%s", "offline");
+		in->enforcer.excluded = true;
+		unknown(&in->enforcer_denies, "%s", "offline");
+		in->enforcer_denies.excluded = true;
+		return;
+	}
+	snprintf(in->enforcer.path, sizeof(in->enforcer.path), "%s", LD_PIN_DIR);
+	if (stat(LD_PIN_DIR, &st) != 0 && errno == ENOENT) {
+		known(&in->enforcer, "absent");
+		unknown(&in->enforcer_denies, "%s", "no enforcer");
+		return;
+	}
+	err = ld_pinned_open(&p, LD_PIN_READ, why, sizeof(why));
+	if (err == -ENOENT) {
+		known(&in->enforcer, "absent");
+		unknown(&in->enforcer_denies, "%s", "no enforcer");
+		return;
+	}
+	if (err) {
+		unknown(&in->enforcer, "%.200s", why);
+		unknown(&in->enforcer_denies, "%.200s", why);
+		return;
+	}
+	pol = calloc(1, sizeof(*pol));
+	rs = calloc(1, sizeof(*rs));
+	if (!pol || !rs || ld_pinned_active(&p, &a) != 0) {
+		unknown(&in->enforcer, "%s", "cannot read the enforcer's active table");
+		unknown(&in->enforcer_denies, "%s", "cannot read the enforcer's active table");
+		goto out;
+	}
+	known(&in->enforcer, a.sealed ? "sealed" : "loaded");
+	set = a.gen & 1;
+	if (bpf_map_lookup_elem(p.policy, &set, pol) != 0) {
+		unknown(&in->enforcer_denies, "%s", "cannot read the policy in force");
+		goto out;
+	}
+	if (ld_reasons_load(NULL, rs, why, sizeof(why)) != 0) {
+		unknown(&in->enforcer_denies, "reasons unknown: %.200s", why);
+		goto out;
+	}
+	list[0] = '\0';
+	if (pol->mode == LD_MODE_ENFORCE) {
+		for (unsigned int r = 0; r < LD_REASONS; r++) {
+			const struct ld_reason *rr = ld_reason_by_number(rs, r);
+			bool all = pol->nrules > 0;
+			size_t off = strlen(list);
+
+			for (unsigned int i = 0; all && i < pol->nrules && i < LD_RULES; i++)
+				all = pol->action[i][r] == LD_ACT_DENY;
+			if (all && rr && off + strlen(rr->name) + 2 < sizeof(list))
+				snprintf(list + off, sizeof(list) - off, "%s%s", off ? "," : "",
+					 rr->name);
+		}
+	}
+	known(&in->enforcer_denies, list);
+out:
+	free(pol);
+	free(rs);
+	ld_pinned_close(&p);
+}
+
 int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
 {
 	struct utsname u;
@@ -422,6 +558,9 @@ int ld_audit_gather(const struct ld_audit_opts *o, struct ld_audit_input *in)
 	ret = read_sysfs(o, in);
 	if (ret)
 		goto fail;
+	read_modules(o, in);
+	read_enforcer(o, in);
+	find_arch(in, in->running[0] ? u.machine : NULL);
 	return 0;
 fail:
 	ld_audit_input_free(in);

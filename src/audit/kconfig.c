@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -44,7 +45,7 @@ static int put(struct ld_kconfig *kc, const char *name, const char *value)
 	size_t i;
 
 	if ((kc->count + 1) * 2 > kc->cap) {
-		size_t ncap = kc->cap ? kc->cap * 2 : 4096;
+		size_t ncap = kc->cap ? kc->cap * 2 : 256;
 		struct ld_kconfig_ent *nt = calloc(ncap, sizeof(*nt));
 
 		if (!nt)
@@ -115,6 +116,10 @@ static void header(struct ld_kconfig *kc, const char *line)
 	v = strchr(line + 8, ' ');
 	if (!v || v >= p)
 		return;
+	if ((size_t)(v - (line + 8)) < sizeof(kc->arch)) {
+		memcpy(kc->arch, line + 8, (size_t)(v - (line + 8)));
+		kc->arch[v - (line + 8)] = '\0';
+	}
 	v++;
 	n = (size_t)(p - v);
 	if (n == 0 || n >= sizeof(kc->version))
@@ -124,7 +129,8 @@ static void header(struct ld_kconfig *kc, const char *line)
 	kc->kver = ld_kver_parse(kc->version);
 }
 
-static int parse_line(struct ld_kconfig *kc, char *line, unsigned int lineno)
+static int parse_line(struct ld_kconfig *kc, char *line, size_t len, unsigned int lineno,
+		      ld_kconfig_want_fn want)
 {
 	char *eq, *val;
 	size_t n;
@@ -132,12 +138,14 @@ static int parse_line(struct ld_kconfig *kc, char *line, unsigned int lineno)
 	if (line[0] == '#') {
 		/* "# CONFIG_FOO is not set" */
 		static const char tail[] = " is not set";
-		size_t len = strlen(line);
 
-		if (strncmp(line, "# CONFIG_", 9) == 0 && len > 9 + sizeof(tail) - 1 &&
-		    strcmp(line + len - (sizeof(tail) - 1), tail) == 0) {
+		if (len > 9 + sizeof(tail) - 1 && strncmp(line, "# CONFIG_", 9) == 0 &&
+		    memcmp(line + len - (sizeof(tail) - 1), tail, sizeof(tail) - 1) == 0) {
 			n = len - 9 - (sizeof(tail) - 1);
 			if (valid_name(line + 9, n)) {
+				kc->options++;
+				if (want && !want(line + 9, n))
+					return 0;
 				line[9 + n] = '\0';
 				return put(kc, line + 9, "n");
 			}
@@ -146,18 +154,21 @@ static int parse_line(struct ld_kconfig *kc, char *line, unsigned int lineno)
 			header(kc, line);
 		return 0;
 	}
-	if (line[0] == '\0')
+	if (len == 0)
 		return 0;
-	eq = strchr(line, '=');
-	if (strncmp(line, "CONFIG_", 7) != 0 || !eq ||
+	eq = memchr(line, '=', len);
+	if (len < 7 || memcmp(line, "CONFIG_", 7) != 0 || !eq ||
 	    !valid_name(line + 7, (size_t)(eq - line - 7))) {
 		if (!kc->bad_lines++)
 			kc->first_bad_line = lineno;
 		return 0;
 	}
+	kc->options++;
+	if (want && !want(line + 7, (size_t)(eq - line - 7)))
+		return 0;
 	*eq = '\0';
 	val = eq + 1;
-	n = strlen(val);
+	n = len - (size_t)(val - line);
 	if (n >= 2 && val[0] == '"' && val[n - 1] == '"') {
 		val[n - 1] = '\0';
 		val++;
@@ -165,38 +176,30 @@ static int parse_line(struct ld_kconfig *kc, char *line, unsigned int lineno)
 	return put(kc, line + 7, val);
 }
 
-int ld_kconfig_parse(struct ld_kconfig *kc, const char *text, size_t len, char *why, size_t whylen)
+/* Parse buf (len bytes, buf[len] == '\0', owned by kc from now on). */
+static int parse_owned(struct ld_kconfig *kc, char *buf, size_t len, ld_kconfig_want_fn want,
+		       char *why, size_t whylen)
 {
 	unsigned int lineno = 0;
-	const char *nul = memchr(text, '\0', len);
-	char *p;
+	char *p = buf, *end = buf + len;
 	int ret;
 
-	memset(kc, 0, sizeof(*kc));
-	if (nul) {
+	if (memchr(buf, '\0', len)) {
 		snprintf(why, whylen, "binary content at byte %zu: not a kernel config",
-			 (size_t)(nul - text));
+			 (size_t)((char *)memchr(buf, '\0', len) - buf));
+		free(buf);
 		return -EINVAL;
 	}
-	kc->text = malloc(len + 1);
-	if (!kc->text)
-		return -ENOMEM;
-	memcpy(kc->text, text, len);
-	kc->text[len] = '\0';
-	p = kc->text;
-	while (*p) {
-		char *nl = strchr(p, '\n');
+	kc->text = buf;
+	while (p < end) {
+		char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t l = nl ? (size_t)(nl - p) : (size_t)(end - p);
 
-		if (nl)
-			*nl = '\0';
 		lineno++;
-		{
-			size_t l = strlen(p);
-
-			while (l > 0 && (p[l - 1] == '\r' || p[l - 1] == ' ' || p[l - 1] == '\t'))
-				p[--l] = '\0';
-		}
-		ret = parse_line(kc, p, lineno);
+		while (l > 0 && (p[l - 1] == '\r' || p[l - 1] == ' ' || p[l - 1] == '\t'))
+			l--;
+		p[l] = '\0';
+		ret = parse_line(kc, p, l, lineno, want);
 		if (ret) {
 			ld_kconfig_free(kc);
 			snprintf(why, whylen, "%s", strerror(-ret));
@@ -206,12 +209,31 @@ int ld_kconfig_parse(struct ld_kconfig *kc, const char *text, size_t len, char *
 			break;
 		p = nl + 1;
 	}
-	if (kc->count == 0) {
+	if (kc->options == 0) {
 		snprintf(why, whylen, "no CONFIG_ option in %u lines: not a kernel config", lineno);
 		ld_kconfig_free(kc);
 		return -EINVAL;
 	}
 	return 0;
+}
+
+int ld_kconfig_parse_want(struct ld_kconfig *kc, const char *text, size_t len,
+			  ld_kconfig_want_fn want, char *why, size_t whylen)
+{
+	char *buf;
+
+	memset(kc, 0, sizeof(*kc));
+	buf = malloc(len + 1);
+	if (!buf)
+		return -ENOMEM;
+	memcpy(buf, text, len);
+	buf[len] = '\0';
+	return parse_owned(kc, buf, len, want, why, whylen);
+}
+
+int ld_kconfig_parse(struct ld_kconfig *kc, const char *text, size_t len, char *why, size_t whylen)
+{
+	return ld_kconfig_parse_want(kc, text, len, NULL, why, whylen);
 }
 
 /* zlib's error text without the "PATH: " it starts with (callers name the file themselves). */
@@ -225,21 +247,70 @@ static const char *gz_message(gzFile gz, const char *path, int *err)
 	return msg;
 }
 
-int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t whylen)
+/* A plain file of size bytes (from fstat), read whole: no decompressor, no copy. */
+static int load_plain(int fd, size_t size, char **out, size_t *outlen, char *why, size_t whylen)
+{
+	size_t len = 0, cap = size + 1;
+	char *buf;
+
+	if (size >= MAX_CONFIG_BYTES) {
+		snprintf(why, whylen, "larger than %u MiB: not a kernel config",
+			 MAX_CONFIG_BYTES >> 20);
+		return -EFBIG;
+	}
+	buf = malloc(cap);
+	if (!buf) {
+		snprintf(why, whylen, "out of memory");
+		return -ENOMEM;
+	}
+	for (;;) {
+		ssize_t n = read(fd, buf + len, cap - 1 - len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			int err = errno;
+
+			snprintf(why, whylen, "%s", strerror(err));
+			free(buf);
+			return -err;
+		}
+		if (n == 0)
+			break;
+		len += (size_t)n;
+		if (len == cap - 1) {
+			/* The file grew since fstat: read on, within the limit. */
+			char *nb;
+
+			if (cap >= MAX_CONFIG_BYTES) {
+				snprintf(why, whylen, "larger than %u MiB: not a kernel config",
+					 MAX_CONFIG_BYTES >> 20);
+				free(buf);
+				return -EFBIG;
+			}
+			nb = realloc(buf, cap * 2);
+			if (!nb) {
+				free(buf);
+				snprintf(why, whylen, "out of memory");
+				return -ENOMEM;
+			}
+			buf = nb;
+			cap *= 2;
+		}
+	}
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+static int load_gzip(int fd, char **out, size_t *outlen, const char *path, char *why, size_t whylen)
 {
 	size_t cap = 1 << 20, len = 0;
 	char *buf;
 	gzFile gz;
-	int err, ret, fd;
+	int err;
 
-	memset(kc, 0, sizeof(*kc));
-	/* A regular file only: a FIFO or a device is refused, never waited on. */
-	fd = ld_open_regular(path, O_RDONLY);
-	if (fd < 0) {
-		snprintf(why, whylen, "%s", ld_errno_hint(-fd));
-		return fd;
-	}
-	/* gzread passes uncompressed files through unchanged. */
 	gz = gzdopen(fd, "rb");
 	if (!gz) {
 		close(fd);
@@ -255,7 +326,7 @@ int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t w
 			snprintf(why, whylen, "out of memory");
 			return -ENOMEM;
 		}
-		n = gzread(gz, buf + len, (unsigned int)(cap - len));
+		n = gzread(gz, buf + len, (unsigned int)(cap - 1 - len));
 		if (n < 0) {
 			const char *msg = gz_message(gz, path, &err);
 
@@ -267,7 +338,7 @@ int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t w
 		if (n == 0)
 			break;
 		len += (size_t)n;
-		if (len == cap) {
+		if (len == cap - 1) {
 			if (cap >= MAX_CONFIG_BYTES) {
 				snprintf(why, whylen, "larger than %u MiB: not a kernel config",
 					 MAX_CONFIG_BYTES >> 20);
@@ -292,9 +363,50 @@ int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t w
 		return -EINVAL;
 	}
 	gzclose(gz);
-	ret = ld_kconfig_parse(kc, buf, len, why, whylen);
-	free(buf);
-	return ret;
+	buf[len] = '\0';
+	*out = buf;
+	*outlen = len;
+	return 0;
+}
+
+int ld_kconfig_load_want(struct ld_kconfig *kc, const char *path, ld_kconfig_want_fn want,
+			 char *why, size_t whylen)
+{
+	unsigned char magic[2];
+	struct stat st;
+	size_t len = 0;
+	char *buf = NULL;
+	ssize_t m;
+	int ret, fd;
+
+	memset(kc, 0, sizeof(*kc));
+	/* A regular file only: a FIFO or a device is refused, never waited on. */
+	fd = ld_open_regular(path, O_RDONLY);
+	if (fd < 0) {
+		snprintf(why, whylen, "%s", ld_errno_hint(-fd));
+		return fd;
+	}
+	/* gzip by its magic; /proc/config.gz reports size 0, so never trust size alone. */
+	m = pread(fd, magic, sizeof(magic), 0);
+	if (m == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
+		ret = load_gzip(fd, &buf, &len, path, why, whylen);
+	} else {
+		if (fstat(fd, &st) != 0) {
+			ret = -errno;
+			snprintf(why, whylen, "%s", strerror(-ret));
+		} else {
+			ret = load_plain(fd, (size_t)st.st_size, &buf, &len, why, whylen);
+		}
+		close(fd);
+	}
+	if (ret)
+		return ret;
+	return parse_owned(kc, buf, len, want, why, whylen);
+}
+
+int ld_kconfig_load(struct ld_kconfig *kc, const char *path, char *why, size_t whylen)
+{
+	return ld_kconfig_load_want(kc, path, NULL, why, whylen);
 }
 
 void ld_kconfig_free(struct ld_kconfig *kc)

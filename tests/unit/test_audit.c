@@ -106,6 +106,14 @@ static enum ld_status run(const struct ld_audit_opts *o, enum ld_profile prof, c
 
 	assert_non_null(c);
 	assert_int_equal(ld_audit_gather(o, &in), 0);
+	/* Rows of one id for different architectures: the one for this architecture. */
+	for (size_t i = 0; i < ld_checks_count; i++) {
+		const struct ld_check *x = &ld_checks[i];
+
+		if (strcmp(x->id, id) == 0 && x->sev[prof] != LD_SEV_NONE && x->arch &&
+		    strcmp(x->arch, in.arch) == 0)
+			c = x;
+	}
 	ld_check_eval(c, prof, &in, &r);
 	ld_audit_input_free(&in);
 	if (ev)
@@ -320,47 +328,48 @@ static void test_module_sig_offline(void **state)
 
 	write_text("deb61.config", debian61);
 	o.kconfig = p("deb61.config");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", ev, sizeof(ev)),
 			 LD_ST_FAIL);
 	assert_non_null(strstr(ev, "CONFIG_MODULE_SIG_FORCE is not set"));
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kaslr.base", NULL, 0), LD_ST_PASS);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kaslr.cmdline", NULL, 0), LD_ST_UNKNOWN);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kaslr.base", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kaslr.cmdline", NULL, 0), LD_ST_UNKNOWN);
 
 	write_text("cmdline-int", "root=/dev/vda lockdown=integrity\n");
 	o.cmdline = p("cmdline-int");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_non_null(strstr(ev, "lockdown=integrity on the command line"));
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kexec.load", NULL, 0), LD_ST_PASS);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kexec.file", NULL, 0), LD_ST_PASS);
-	/* kspp wants confidentiality and no kexec at all. */
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kexec.load", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kexec.file", NULL, 0), LD_ST_PASS);
+	/* kspp wants confidentiality and no kexec_load (KSPP says nothing of kexec_file_load). */
 	assert_int_equal(run(&o, LD_PROFILE_KSPP, "lockdown.level", NULL, 0), LD_ST_FAIL);
-	assert_int_equal(run(&o, LD_PROFILE_KSPP, "kexec.file", NULL, 0), LD_ST_FAIL);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kaslr.cmdline", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "kexec.load", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "kexec.file", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kaslr.cmdline", NULL, 0), LD_ST_PASS);
 
 	write_text("cmdline-sig", "module.sig_enforce=1 lockdown=bogus nokaslr");
 	o.cmdline = p("cmdline-sig");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_non_null(strstr(ev, "module.sig_enforce=1"));
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.level", ev, sizeof(ev)),
 			 LD_ST_FAIL);
 	assert_non_null(strstr(ev, "not a level"));
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kaslr.cmdline", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kaslr.cmdline", NULL, 0), LD_ST_FAIL);
 
 	/* lockdown= without the lockdown LSM built counts for nothing. */
 	write_text("nolsm.config", "# Linux/x86 6.1.0 Kernel Configuration\nCONFIG_MODULES=y\n"
 				   "# CONFIG_SECURITY_LOCKDOWN_LSM is not set\n");
 	o.kconfig = p("nolsm.config");
 	o.cmdline = p("cmdline-int");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", NULL, 0),
 			 LD_ST_FAIL);
 
 	/* Forced by the config: passes with that evidence. */
 	write_text("forced.config", "CONFIG_MODULES=y\nCONFIG_MODULE_SIG_FORCE=y\n");
 	o.kconfig = p("forced.config");
 	o.cmdline = NULL;
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_string_equal(ev, "CONFIG_MODULE_SIG_FORCE=y");
 }
@@ -377,11 +386,11 @@ static void test_runtime_trees(void **state)
 	write_text("sec/lsm", "lockdown,capability,landlock,bpf");
 	o.kconfig = p("deb61.config");
 	o.securityfs = p("sec");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_string_equal(ev, "kernel lockdown level is integrity");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "kexec.load", NULL, 0), LD_ST_PASS);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.lsm", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kexec.load", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.lsm", NULL, 0), LD_ST_PASS);
 	assert_int_equal(run(&o, LD_PROFILE_KSPP, "lockdown.level", NULL, 0), LD_ST_FAIL);
 
 	/* Runtime "none" beats a lockdown= on the command line that did not take. */
@@ -389,17 +398,17 @@ static void test_runtime_trees(void **state)
 	write_text("sec/lsm", "capability,apparmor");
 	write_text("cmdline-int", "lockdown=integrity");
 	o.cmdline = p("cmdline-int");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.level", ev, sizeof(ev)),
 			 LD_ST_FAIL);
 	assert_string_equal(ev, "kernel lockdown level is none");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.lsm", NULL, 0), LD_ST_FAIL);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.active", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.lsm", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.active", NULL, 0), LD_ST_FAIL);
 
 	/* Unreadable runtime files: unknown, not a crash. */
 	write_text("sec/lockdown", "garbage\n");
 	o.cmdline = NULL;
 	o.kconfig = NULL;
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.level", ev, sizeof(ev)),
 			 LD_ST_UNKNOWN);
 	assert_non_null(strstr(ev, "unexpected content"));
 	/* A directory named on the command line that is not there is an error, as a file is. */
@@ -415,26 +424,26 @@ static void test_runtime_trees(void **state)
 	o.securityfs = NULL;
 	write_text("sys/module/module/parameters/sig_enforce", "Y\n");
 	o.sysfs_root = p("sys");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.sig_enforced", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_enforced", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_string_equal(ev, "runtime module.sig_enforce=Y");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.enabled", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.enabled", ev, sizeof(ev)),
 			 LD_ST_FAIL);
 	assert_non_null(strstr(ev, "not an EFI boot"));
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.setup_mode", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.setup_mode", NULL, 0),
 			 LD_ST_UNKNOWN);
 	write_file("sys/firmware/efi/efivars/SecureBoot-" LD_EFI_GLOBAL_GUID, "\x06\0\0\0\x01", 5);
 	write_file("sys/firmware/efi/efivars/SetupMode-" LD_EFI_GLOBAL_GUID, "\x06\0\0\0\x00", 5);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.enabled", NULL, 0), LD_ST_PASS);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.setup_mode", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.enabled", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.setup_mode", NULL, 0),
 			 LD_ST_PASS);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.shim", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.shim", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_non_null(strstr(ev, "absent"));
 	write_file("sys/firmware/efi/efivars/MokSBStateRT-" LD_EFI_SHIM_GUID, "\x06\0\0\0\x01", 5);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.shim", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.shim", NULL, 0), LD_ST_FAIL);
 	write_file("sys/firmware/efi/efivars/SetupMode-" LD_EFI_GLOBAL_GUID, "\x06", 1);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.setup_mode", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.setup_mode", NULL, 0),
 			 LD_ST_UNKNOWN);
 }
 
@@ -448,25 +457,24 @@ static void test_sysctl_tree(void **state)
 	write_text("proc/kernel/tainted", "8192\n");
 	write_text("proc/net/core/bpf_jit_harden", "1\n");
 	o.sysctl_root = p("proc");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "leaks.kptr_restrict", NULL, 0),
-			 LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "leaks.kptr_restrict", NULL, 0), LD_ST_PASS);
 	assert_int_equal(run(&o, LD_PROFILE_KSPP, "leaks.kptr_restrict", ev, sizeof(ev)),
 			 LD_ST_FAIL);
 	assert_string_equal(ev, "kernel.kptr_restrict=1");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.jit_harden", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.jit_harden", NULL, 0), LD_ST_PASS);
 	assert_int_equal(run(&o, LD_PROFILE_KSPP, "bpf.jit_harden", NULL, 0), LD_ST_FAIL);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.unsigned_taint", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.unsigned_taint", ev, sizeof(ev)),
 			 LD_ST_FAIL);
 	assert_non_null(strstr(ev, "bit 13 set"));
 	write_text("proc/kernel/tainted", "4096\n");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "modules.unsigned_taint", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.unsigned_taint", NULL, 0),
 			 LD_ST_PASS);
 	/* Absent and malformed files: unknown. */
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "leaks.dmesg_restrict", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "leaks.dmesg_restrict", ev, sizeof(ev)),
 			 LD_ST_UNKNOWN);
 	assert_non_null(strstr(ev, "not present"));
 	write_text("proc/kernel/dmesg_restrict", "yes\n");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "leaks.dmesg_restrict", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "leaks.dmesg_restrict", NULL, 0),
 			 LD_ST_UNKNOWN);
 	/* A sysctl root that is not a directory is an error of the caller. */
 	{
@@ -549,7 +557,7 @@ static void test_fifo_inputs(void **state)
 	assert_int_equal(mkfifo(p("fsys/kernel/kptr_restrict"), 0600), 0);
 	o.sysctl_root = p("fsys");
 	alarm(20);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "leaks.kptr_restrict", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "leaks.kptr_restrict", ev, sizeof(ev)),
 			 LD_ST_UNKNOWN);
 	assert_non_null(strstr(ev, "not a regular file"));
 	o.sysctl_root = NULL;
@@ -557,7 +565,7 @@ static void test_fifo_inputs(void **state)
 	assert_int_equal(mkfifo(p("fsec/lockdown"), 0600), 0);
 	assert_int_equal(mkfifo(p("fsec/lsm"), 0600), 0);
 	o.securityfs = p("fsec");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.level", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.level", ev, sizeof(ev)),
 			 LD_ST_UNKNOWN);
 	assert_non_null(strstr(ev, "not a regular file"));
 	o.securityfs = NULL;
@@ -569,7 +577,7 @@ static void test_fifo_inputs(void **state)
 	assert_int_equal(
 		mkfifo(p("fsysfs/firmware/efi/efivars/SecureBoot-" LD_EFI_GLOBAL_GUID), 0600), 0);
 	o.sysfs_root = p("fsysfs");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "secureboot.enabled", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "secureboot.enabled", ev, sizeof(ev)),
 			 LD_ST_UNKNOWN);
 	assert_non_null(strstr(ev, "not a regular file"));
 	alarm(0);
@@ -665,15 +673,15 @@ static void test_version_windows(void **state)
 		   "# Linux/x86 4.19.0 Kernel Configuration\n"
 		   "CONFIG_EFI=y\nCONFIG_LOCK_DOWN_IN_SECURE_BOOT=y\nCONFIG_DEVKMEM=y\n");
 	o.kconfig = p("old.config");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.secure_boot", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.secure_boot", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	assert_string_equal(ev, "CONFIG_LOCK_DOWN_IN_SECURE_BOOT=y");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "memory.devkmem", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "memory.devkmem", NULL, 0), LD_ST_FAIL);
 
 	/* Outside their windows, absent options are not applicable... */
 	write_text("new.config", "# Linux/x86 6.1.0 Kernel Configuration\nCONFIG_EFI=y\n");
 	o.kconfig = p("new.config");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "memory.devkmem", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "memory.devkmem", ev, sizeof(ev)),
 			 LD_ST_INFO);
 	assert_non_null(strstr(ev, "not applicable"));
 	/* ...but a config lists only what its kernel has: a present option decides, whatever
@@ -681,30 +689,180 @@ static void test_version_windows(void **state)
 	write_text("new.config",
 		   "# Linux/x86 6.1.0 Kernel Configuration\n"
 		   "CONFIG_EFI=y\nCONFIG_LOCK_DOWN_IN_SECURE_BOOT=y\nCONFIG_DEVKMEM=y\n");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "lockdown.secure_boot", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "lockdown.secure_boot", NULL, 0),
 			 LD_ST_PASS);
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "memory.devkmem", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "memory.devkmem", NULL, 0), LD_ST_FAIL);
 
 	/* BPF_UNPRIV_DEFAULT_OFF came in 5.13; Debian's 5.10 has it as a backport. */
 	write_text("bp.config", "# Linux/x86 5.10.0 Kernel Configuration\n"
 				"CONFIG_BPF_UNPRIV_DEFAULT_OFF=y\n");
 	o.kconfig = p("bp.config");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.unpriv_default_off", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.unpriv_default_off", ev, sizeof(ev)),
 			 LD_ST_PASS);
 	write_text("bp.config", "# Linux/x86 5.10.0 Kernel Configuration\n"
 				"# CONFIG_BPF_UNPRIV_DEFAULT_OFF is not set\n");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.unpriv_default_off", NULL, 0),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.unpriv_default_off", NULL, 0),
 			 LD_ST_FAIL);
 	write_text("bp.config", "# Linux/x86 5.10.0 Kernel Configuration\nCONFIG_EFI=y\n");
-	assert_int_equal(run(&o, LD_PROFILE_CLOUDFLARE, "bpf.unpriv_default_off", ev, sizeof(ev)),
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.unpriv_default_off", ev, sizeof(ev)),
 			 LD_ST_INFO);
 	assert_non_null(strstr(ev, "introduced in 5.13"));
+}
+
+/* The config reader keeps only what the table reads, and still counts every option. */
+static void test_kconfig_filter(void **state)
+{
+	static const char text[] = "# Linux/arm64 6.1.0 Kernel Configuration\n"
+				   "CONFIG_MODULES=y\nCONFIG_NOT_IN_TABLE=y\n"
+				   "# CONFIG_KEXEC is not set\n# CONFIG_ALSO_NOT is not set\n";
+	struct ld_kconfig kc;
+	char why[256];
+
+	(void)state;
+	assert_int_equal(ld_kconfig_parse_want(&kc, text, sizeof(text) - 1, ld_audit_kconfig_wanted,
+					       why, sizeof(why)),
+			 0);
+	assert_int_equal(kc.options, 4);
+	assert_int_equal(kc.count, 2);
+	assert_string_equal(ld_kconfig_get(&kc, "MODULES"), "y");
+	assert_string_equal(ld_kconfig_get(&kc, "KEXEC"), "n");
+	assert_null(ld_kconfig_get(&kc, "NOT_IN_TABLE"));
+	assert_string_equal(kc.arch, "arm64");
+	assert_string_equal(kc.version, "6.1.0");
+	ld_kconfig_free(&kc);
+	assert_true(ld_audit_kconfig_wanted("X86_MSR", 7));
+	assert_true(ld_audit_kconfig_wanted("LSM", 3));
+	assert_false(ld_audit_kconfig_wanted("X86_MS", 6));
+}
+
+/* arm64: x86-only checks are not applicable, arm64's own are checked. */
+static void test_arm64(void **state)
+{
+	struct ld_audit_opts o = { .offline = true };
+	char ev[1024];
+
+	(void)state;
+	write_text("arm64.config", "# Linux/arm64 6.12.0 Kernel Configuration\n"
+				   "CONFIG_ARM64=y\nCONFIG_ARM64_BTI_KERNEL=y\n"
+				   "# CONFIG_ARM64_PTR_AUTH_KERNEL is not set\n"
+				   "CONFIG_RANDOMIZE_BASE=y\nCONFIG_DEFAULT_MMAP_MIN_ADDR=32768\n"
+				   "CONFIG_IOMMU_SUPPORT=y\nCONFIG_ARM_SMMU_V3=y\n");
+	o.kconfig = p("arm64.config");
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "interfaces.msr", ev, sizeof(ev)),
+			 LD_ST_INFO);
+	assert_non_null(strstr(ev, "not applicable to arm64 (x86 only"));
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kaslr.memory", NULL, 0), LD_ST_INFO);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "text.bti", ev, sizeof(ev)), LD_ST_PASS);
+	assert_string_equal(ev, "CONFIG_ARM64_BTI_KERNEL=y");
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "text.pac", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "dma.arm_smmu", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "kaslr.base", NULL, 0), LD_ST_PASS);
+	/* KSPP's arm64 threshold is 32768, x86's 65536. */
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "isolation.mmap_min_addr", NULL, 0), LD_ST_PASS);
+	/* No header: the architecture from the options. */
+	write_text("arm64.config", "CONFIG_ARM64=y\nCONFIG_X86_MSR=y\n");
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "interfaces.msr", ev, sizeof(ev)),
+			 LD_ST_INFO);
+	assert_non_null(strstr(ev, "from the config"));
+	/* x86: arm64 checks are not applicable, x86's fail on their own evidence. */
+	write_text("x86.config", "# Linux/x86 6.1.0 Kernel Configuration\nCONFIG_X86_MSR=m\n"
+				 "CONFIG_DEFAULT_MMAP_MIN_ADDR=32768\n");
+	o.kconfig = p("x86.config");
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "text.bti", NULL, 0), LD_ST_INFO);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "interfaces.msr", ev, sizeof(ev)),
+			 LD_ST_FAIL);
+	assert_non_null(strstr(ev, "CONFIG_X86_MSR=m"));
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "isolation.mmap_min_addr", NULL, 0), LD_ST_FAIL);
+}
+
+/* kspp follows KSPP's thresholds; the integrity profile keeps its looser ones. */
+static void test_kspp_thresholds(void **state)
+{
+	struct ld_audit_opts o = { .offline = true };
+	enum ld_profile prof;
+
+	(void)state;
+	assert_int_equal(ld_profile_from_name("integrity", &prof), 0);
+	assert_int_equal(prof, LD_PROFILE_INTEGRITY);
+	assert_int_equal(ld_profile_from_name("cloudflare", &prof), 0); /* the old name */
+	assert_int_equal(prof, LD_PROFILE_INTEGRITY);
+	assert_string_equal(ld_profile_name(LD_PROFILE_INTEGRITY), "integrity");
+
+	mkdir(p("ks"), 0755);
+	mkdir(p("ks/kernel"), 0755);
+	mkdir(p("ks/net"), 0755);
+	mkdir(p("ks/net/core"), 0755);
+	write_text("ks/kernel/unprivileged_bpf_disabled", "2\n");
+	write_text("ks/kernel/perf_event_paranoid", "2\n");
+	o.sysctl_root = p("ks");
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "bpf.unprivileged", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "bpf.unprivileged", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "leaks.perf_event_paranoid", NULL, 0),
+			 LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "leaks.perf_event_paranoid", NULL, 0),
+			 LD_ST_FAIL);
+	write_text("ks/kernel/unprivileged_bpf_disabled", "1\n");
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "bpf.unprivileged", NULL, 0), LD_ST_PASS);
+
+	o.sysctl_root = NULL;
+	write_text("k.config", debian61);
+	o.kconfig = p("k.config");
+	/* SHA-256 signatures and a strict /dev/mem pass integrity; KSPP wants SHA-512, no
+	 * /dev/mem. */
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "modules.sig_hash", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "modules.sig_hash", NULL, 0), LD_ST_FAIL);
+	assert_int_equal(run(&o, LD_PROFILE_INTEGRITY, "memory.devmem", NULL, 0), LD_ST_PASS);
+	assert_int_equal(run(&o, LD_PROFILE_KSPP, "memory.devmem", NULL, 0), LD_ST_FAIL);
+}
+
+/* The kernel's level and this project's sealed enforcer make an interface moot. */
+static void test_moot(void **state)
+{
+	struct ld_audit_input in;
+	struct ld_result r;
+	const struct ld_check *c = find_check("interfaces.msr", LD_PROFILE_INTEGRITY);
+	static const char cfg[] = "# Linux/x86 6.1.0 Kernel Configuration\nCONFIG_X86_MSR=m\n";
+	char why[128];
+
+	(void)state;
+	memset(&in, 0, sizeof(in));
+	assert_int_equal(ld_kconfig_parse(&in.kconfig, cfg, sizeof(cfg) - 1, why, sizeof(why)), 0);
+	in.have_kconfig = true;
+	snprintf(in.arch, sizeof(in.arch), "x86");
+	in.cmdline_excluded = in.sysctl_excluded = true;
+	snprintf(in.lockdown.value, sizeof(in.lockdown.value), "none");
+	in.lockdown.known = true;
+	in.secure_boot.excluded = true;
+	snprintf(in.enforcer.value, sizeof(in.enforcer.value), "loaded");
+	in.enforcer.known = true;
+	snprintf(in.enforcer_denies.value, sizeof(in.enforcer_denies.value), "msr,dev_mem");
+	in.enforcer_denies.known = true;
+	ld_check_eval(c, LD_PROFILE_INTEGRITY, &in, &r);
+	assert_int_equal(r.status, LD_ST_FAIL); /* unsealed: root removes it */
+	assert_non_null(strstr(r.evidence, "not sealed"));
+	snprintf(in.enforcer.value, sizeof(in.enforcer.value), "sealed");
+	ld_check_eval(c, LD_PROFILE_INTEGRITY, &in, &r);
+	assert_int_equal(r.status, LD_ST_PASS);
+	assert_string_equal(r.evidence, "sealed lockdown enforcer denies msr to every task");
+	snprintf(in.enforcer_denies.value, sizeof(in.enforcer_denies.value), "dev_mem");
+	ld_check_eval(c, LD_PROFILE_INTEGRITY, &in, &r);
+	assert_int_equal(r.status, LD_ST_FAIL);
+	snprintf(in.lockdown.value, sizeof(in.lockdown.value), "integrity");
+	ld_check_eval(c, LD_PROFILE_INTEGRITY, &in, &r);
+	assert_int_equal(r.status, LD_ST_PASS);
+	assert_string_equal(r.evidence, "kernel lockdown level is integrity");
+	c = find_check("enforcer.sealed", LD_PROFILE_INTEGRITY);
+	ld_check_eval(c, LD_PROFILE_INTEGRITY, &in, &r);
+	assert_int_equal(r.status, LD_ST_PASS);
+	ld_kconfig_free(&in.kconfig);
 }
 
 /* The table itself: one row per id and profile, text everywhere, ~40 checks per profile. */
 static void test_table(void **state)
 {
 	(void)state;
+
+	unsigned int uncited = 0;
 
 	for (int prof = 0; prof < LD_PROFILE_N; prof++) {
 		size_t n = 0;
@@ -723,11 +881,23 @@ static void test_table(void **state)
 			n++;
 			for (size_t j = i + 1; j < ld_checks_count; j++)
 				if (ld_checks[j].sev[prof] != LD_SEV_NONE &&
-				    strcmp(ld_checks[j].id, c->id) == 0)
+				    strcmp(ld_checks[j].id, c->id) == 0 &&
+				    (!c->arch || !ld_checks[j].arch ||
+				     strcmp(c->arch, ld_checks[j].arch) == 0))
 					fail_msg("two rows for %s in one profile", c->id);
+			/* kspp follows KSPP: every row that can fail there cites KSPP's page. */
+			if (prof == LD_PROFILE_KSPP && c->sev[prof] > LD_SEV_INFO &&
+			    strncmp(c->source, "https://kspp.github.io/Recommended_Settings#",
+				    44) != 0) {
+				print_message("kspp row %s cites %s, not KSPP\n", c->id, c->source);
+				uncited++;
+			}
+			if (c->arch && strcmp(c->arch, "x86") != 0 && strcmp(c->arch, "arm64") != 0)
+				fail_msg("%s: architecture %s", c->id, c->arch);
 		}
-		assert_true(n >= 40);
+		assert_true(n >= 100);
 	}
+	assert_int_equal(uncited, 0);
 	assert_non_null(find_check("modules.sig_enforced", LD_PROFILE_KSPP));
 	assert_null(find_check("kexec.sig_force", LD_PROFILE_KSPP));
 }
@@ -747,6 +917,10 @@ int main(void)
 		cmocka_unit_test(test_fifo_inputs),
 		cmocka_unit_test(test_missing_inputs),
 		cmocka_unit_test(test_long_paths),
+		cmocka_unit_test(test_kconfig_filter),
+		cmocka_unit_test(test_arm64),
+		cmocka_unit_test(test_kspp_thresholds),
+		cmocka_unit_test(test_moot),
 		cmocka_unit_test(test_table),
 	};
 
