@@ -1,8 +1,9 @@
 # boot: audit
 # timeout: 60
 # lockdown audit on the running kernel, before and after `lockdown raise integrity`. The
-# guest has no kernel config, so the checks below must be decided by runtime evidence: the
-# securityfs level flips module-signature enforcement and kexec_load from not passing to pass.
+# guest has no kernel config, so the checks below are decided by runtime evidence: loaded
+# modules (/proc/modules), module.sig_enforce, kernel.kexec_load_disabled and the securityfs
+# level make module-signature enforcement and kexec_load fail before the raise and pass after.
 
 # audit_status FILE ID: the status of one check in `lockdown audit -j` output.
 audit_status() {
@@ -26,11 +27,21 @@ fi
 expect_eq before-level "$(audit_status /tmp/audit0.json lockdown.level)" fail \
 	"$(audit_evidence /tmp/audit0.json lockdown.level)"
 for id in modules.sig_enforced kexec.load; do
-	st=$(audit_status /tmp/audit0.json $id)
-	if [ -n "$st" ] && [ "$st" != pass ]; then ok "before-$id-$st"; else
-		not_ok "before-$id" "status '$st', want fail or unknown: $(audit_evidence /tmp/audit0.json $id)"
-	fi
+	expect_eq "before-$id" "$(audit_status /tmp/audit0.json $id)" fail \
+		"$(audit_evidence /tmp/audit0.json $id)"
 done
+ev=$(audit_evidence /tmp/audit0.json modules.sig_enforced)
+case $ev in
+*"loaded modules"*"module.sig_enforce=N"*) ok before-modules-evidence ;;
+*) not_ok before-modules-evidence "$ev" ;;
+esac
+ev=$(audit_evidence /tmp/audit0.json kexec.load)
+case $ev in
+*"kernel.kexec_load_disabled present"*"kernel.kexec_load_disabled=0"*) ok before-kexec-evidence ;;
+*) not_ok before-kexec-evidence "$ev" ;;
+esac
+# No enforcer loaded in this boot: the interfaces it could close are decided without it.
+expect_eq before-enforcer "$(audit_status /tmp/audit0.json enforcer.loaded)" info
 # The guest boots with lsm=...,bpf: the runtime LSM list decides.
 expect_eq before-bpf-lsm "$(audit_status /tmp/audit0.json bpf.lsm)" pass
 expect_eq before-no-config "$(grep -c '"kconfig":{"path":null' /tmp/audit0.json)" 1
@@ -43,7 +54,8 @@ case $rc in
 0 | 1) ok after-exit ;;
 *) not_ok after-exit "exit $rc: $(head -c 200 /tmp/audit1.err)" ;;
 esac
-for id in modules.sig_enforced kexec.load lockdown.level memory.devmem memory.hibernation; do
+for id in modules.sig_enforced kexec.load lockdown.level memory.devmem memory.hibernation \
+	interfaces.msr interfaces.acpi_configfs; do
 	expect_eq "after-$id" "$(audit_status /tmp/audit1.json $id)" pass \
 		"$(audit_evidence /tmp/audit1.json $id)"
 done
