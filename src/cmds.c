@@ -75,9 +75,9 @@ static const struct ld_opt audit_opts[] = {
 	  "read only the inputs given above (at least one), nothing\nof this machine" },
 	{ 0, "strict", NULL, "exit 1 when a check is unknown, not only when one fails" },
 	{ 0, "profile", "NAME",
-	  "cloudflare (default): lockdown integrity is enough,\n"
-	  "kexec_file with forced signatures is allowed; kspp:\n"
-	  "confidentiality, no kexec at all, stricter sysctls" },
+	  "integrity (default; old name cloudflare): lockdown\n"
+	  "integrity or a sealed enforcer is enough; kspp: KSPP's\n"
+	  "recommended settings, each threshold cited" },
 	{ 0, "fix", "WHAT",
 	  "print what fixes the failing checks instead of the report:\n"
 	  "kconfig  a fragment for scripts/kconfig/merge_config.sh\n"
@@ -455,7 +455,7 @@ const struct ld_cmd ld_cmds[] = {
 	{
 		.name = "audit",
 		.fn = cmd_audit,
-		.args = "[-j] [--profile cloudflare|kspp] [--offline] [--strict]\n"
+		.args = "[-j] [--profile integrity|kspp] [--offline] [--strict]\n"
 			"                      [--kconfig FILE] [--cmdline FILE] [--sysctl-root "
 			"DIR]\n"
 			"                      [--securityfs DIR] [--sysfs-root DIR]\n"
