@@ -157,17 +157,19 @@ long ld_read_file(const char *path, char *buf, size_t len)
 	return n;
 }
 
-int ld_read_file_alloc(const char *path, size_t max, char **out, size_t *outlen)
+int ld_read_fd_alloc(int fd, size_t max, char **out, size_t *outlen)
 {
 	size_t cap = max < 4096 ? max + 1 : 4096, len = 0;
+	struct stat st;
 	char *buf = NULL;
-	int fd, err = 0;
+	int err = 0;
 
 	*out = NULL;
 	*outlen = 0;
-	fd = ld_open_regular(path, O_RDONLY);
-	if (fd < 0)
-		return fd;
+	/* One read when the size is known (files in /proc say 0: then grow as we go); one byte
+	 * more than the size, to see the end of the file, or that it grew. */
+	if (fstat(fd, &st) == 0 && st.st_size > 0 && (size_t)st.st_size < max)
+		cap = (size_t)st.st_size + 1;
 	for (;;) {
 		long n;
 
@@ -201,7 +203,6 @@ int ld_read_file_alloc(const char *path, size_t max, char **out, size_t *outlen)
 		if (len < cap)
 			break; /* end of file */
 	}
-	close(fd);
 	if (err) {
 		free(buf);
 		return err;
@@ -210,6 +211,19 @@ int ld_read_file_alloc(const char *path, size_t max, char **out, size_t *outlen)
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+int ld_read_file_alloc(const char *path, size_t max, char **out, size_t *outlen)
+{
+	int fd = ld_open_regular(path, O_RDONLY), err;
+
+	*out = NULL;
+	*outlen = 0;
+	if (fd < 0)
+		return fd;
+	err = ld_read_fd_alloc(fd, max, out, outlen);
+	close(fd);
+	return err;
 }
 
 char *ld_rstrip(char *s)

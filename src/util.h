@@ -68,6 +68,8 @@ long ld_read_file(const char *path, char *buf, size_t len);
  * bytes (whatever its size claims: /proc files say 0).
  */
 int ld_read_file_alloc(const char *path, size_t max, char **buf, size_t *len);
+/* The same from an open descriptor, from where it stands (sized from fstat() when it can). */
+int ld_read_fd_alloc(int fd, size_t max, char **buf, size_t *len);
 
 /* Strip trailing white space in place; returns s. */
 char *ld_rstrip(char *s);

@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -247,61 +246,17 @@ static const char *gz_message(gzFile gz, const char *path, int *err)
 	return msg;
 }
 
-/* A plain file of size bytes (from fstat), read whole: no decompressor, no copy. */
-static int load_plain(int fd, size_t size, char **out, size_t *outlen, char *why, size_t whylen)
+/* A plain file, read whole in one read when its size is known: no decompressor, no copy. */
+static int load_plain(int fd, char **out, size_t *outlen, char *why, size_t whylen)
 {
-	size_t len = 0, cap = size + 1;
-	char *buf;
+	int ret = ld_read_fd_alloc(fd, MAX_CONFIG_BYTES - 1, out, outlen);
 
-	if (size >= MAX_CONFIG_BYTES) {
+	if (ret == -EFBIG)
 		snprintf(why, whylen, "larger than %u MiB: not a kernel config",
 			 MAX_CONFIG_BYTES >> 20);
-		return -EFBIG;
-	}
-	buf = malloc(cap);
-	if (!buf) {
-		snprintf(why, whylen, "out of memory");
-		return -ENOMEM;
-	}
-	for (;;) {
-		ssize_t n = read(fd, buf + len, cap - 1 - len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			int err = errno;
-
-			snprintf(why, whylen, "%s", strerror(err));
-			free(buf);
-			return -err;
-		}
-		if (n == 0)
-			break;
-		len += (size_t)n;
-		if (len == cap - 1) {
-			/* The file grew since fstat: read on, within the limit. */
-			char *nb;
-
-			if (cap >= MAX_CONFIG_BYTES) {
-				snprintf(why, whylen, "larger than %u MiB: not a kernel config",
-					 MAX_CONFIG_BYTES >> 20);
-				free(buf);
-				return -EFBIG;
-			}
-			nb = realloc(buf, cap * 2);
-			if (!nb) {
-				free(buf);
-				snprintf(why, whylen, "out of memory");
-				return -ENOMEM;
-			}
-			buf = nb;
-			cap *= 2;
-		}
-	}
-	buf[len] = '\0';
-	*out = buf;
-	*outlen = len;
-	return 0;
+	else if (ret)
+		snprintf(why, whylen, "%s", ret == -ENOMEM ? "out of memory" : strerror(-ret));
+	return ret;
 }
 
 static int load_gzip(int fd, char **out, size_t *outlen, const char *path, char *why, size_t whylen)
@@ -373,7 +328,6 @@ int ld_kconfig_load_want(struct ld_kconfig *kc, const char *path, ld_kconfig_wan
 			 char *why, size_t whylen)
 {
 	unsigned char magic[2];
-	struct stat st;
 	size_t len = 0;
 	char *buf = NULL;
 	ssize_t m;
@@ -391,12 +345,7 @@ int ld_kconfig_load_want(struct ld_kconfig *kc, const char *path, ld_kconfig_wan
 	if (m == 2 && magic[0] == 0x1f && magic[1] == 0x8b) {
 		ret = load_gzip(fd, &buf, &len, path, why, whylen);
 	} else {
-		if (fstat(fd, &st) != 0) {
-			ret = -errno;
-			snprintf(why, whylen, "%s", strerror(-ret));
-		} else {
-			ret = load_plain(fd, (size_t)st.st_size, &buf, &len, why, whylen);
-		}
+		ret = load_plain(fd, &buf, &len, why, whylen);
 		close(fd);
 	}
 	if (ret)
