@@ -5,7 +5,6 @@
 #include "reasons.h"
 #include "util.h"
 
-#include <bpf/bpf.h>
 #include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -439,7 +438,6 @@ static void read_enforcer(const struct ld_audit_opts *o, struct ld_audit_input *
 	struct ld_reasons *rs = NULL;
 	char why[256], list[512];
 	struct stat st;
-	__u32 set;
 	int err;
 
 	if (o->offline) {
@@ -474,8 +472,7 @@ static void read_enforcer(const struct ld_audit_opts *o, struct ld_audit_input *
 		goto out;
 	}
 	known(&in->enforcer, a.sealed ? "sealed" : "loaded");
-	set = a.gen & 1;
-	if (bpf_map_lookup_elem(p.policy, &set, pol) != 0) {
+	if (ld_pinned_policy(&p, a.gen & 1, pol) != 0) {
 		unknown(&in->enforcer_denies, "%s", "cannot read the policy in force");
 		goto out;
 	}

@@ -122,6 +122,8 @@ int ld_pinned_active(const struct ld_pinned *p, struct ld_active *a);
 int ld_pinned_seal(const struct ld_pinned *p, struct ld_seal *s);
 /* The metadata of table set `set` (0 or 1); m->gen says which generation it describes. */
 int ld_pinned_meta(const struct ld_pinned *p, unsigned int set, struct ld_meta *m);
+/* The policy row of table set `set` (0 or 1): 0 or -errno. */
+int ld_pinned_policy(const struct ld_pinned *p, unsigned int set, struct ld_policy *pol);
 /* Counters of every slot (reasons, then tamper kinds), summed over the possible CPUs. */
 int ld_pinned_counters(const struct ld_pinned *p, struct ld_counters out[LD_SLOTS]);
 

@@ -312,6 +312,13 @@ int ld_pinned_meta(const struct ld_pinned *p, unsigned int set, struct ld_meta *
 	return meta_check(m);
 }
 
+int ld_pinned_policy(const struct ld_pinned *p, unsigned int set, struct ld_policy *pol)
+{
+	__u32 key = set;
+
+	return bpf_map_lookup_elem(p->policy, &key, pol) ? -errno : 0;
+}
+
 int ld_pinned_counters(const struct ld_pinned *p, struct ld_counters out[LD_SLOTS])
 {
 	int ncpus = libbpf_num_possible_cpus();
