@@ -60,45 +60,46 @@ static struct {
 } want_tab[WANT_SLOTS];
 static bool want_built;
 
-static uint32_t want_hash(const char *s, size_t n)
+/* The slot of name: where it is, or the empty one where it goes. */
+static size_t want_slot(const char *name, size_t n)
 {
-	uint32_t h = 2166136261u;
+	size_t i = ld_kconfig_hash(name, n) & (WANT_SLOTS - 1);
 
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ (uint8_t)s[i]) * 16777619u;
-	return h;
+	while (want_tab[i].name && !(want_tab[i].len == n && !memcmp(want_tab[i].name, name, n)))
+		i = (i + 1) & (WANT_SLOTS - 1);
+	return i;
 }
 
 static void want_add(const char *name)
 {
-	size_t n = strlen(name);
-	uint32_t i = want_hash(name, n) & (WANT_SLOTS - 1);
+	size_t n = strlen(name), i = want_slot(name, n);
 
-	while (want_tab[i].name) {
-		if (want_tab[i].len == n && memcmp(want_tab[i].name, name, n) == 0)
-			return;
-		i = (i + 1) & (WANT_SLOTS - 1);
-	}
 	want_tab[i].name = name;
 	want_tab[i].len = n;
 }
 
-static void want_expr(const struct ld_expr *e)
+/* fn on each kernel-config condition of e, depth first, until it returns true (then true). */
+static bool any_kconfig_cond(const struct ld_expr *e,
+			     bool (*fn)(const struct ld_expr *, const void *), const void *arg)
 {
-	if (e->kind == LD_E_COND) {
-		if (e->src == LD_SRC_KCONFIG)
-			want_add(e->key);
-		return;
-	}
+	if (e->kind == LD_E_COND)
+		return e->src == LD_SRC_KCONFIG && fn(e, arg);
 	if (e->kind == LD_E_ANY || e->kind == LD_E_ALL || e->kind == LD_E_FIRST)
 		for (const struct ld_expr *s = e->sub; s->kind != LD_E_END; s++)
-			want_expr(s);
+			if (any_kconfig_cond(s, fn, arg))
+				return true;
+	return false;
+}
+
+static bool want_cond(const struct ld_expr *e, const void *arg)
+{
+	(void)arg;
+	want_add(e->key);
+	return false; /* every one */
 }
 
 bool ld_audit_kconfig_wanted(const char *name, size_t len)
 {
-	uint32_t i;
-
 	if (!want_built) {
 		/* CONFIG_LSM for the LSM order; the architecture when the header lacks it. */
 		want_add("LSM");
@@ -106,16 +107,10 @@ bool ld_audit_kconfig_wanted(const char *name, size_t len)
 		want_add("X86_32");
 		want_add("ARM64");
 		for (size_t c = 0; c < ld_checks_count; c++)
-			want_expr(&ld_checks[c].expect);
+			any_kconfig_cond(&ld_checks[c].expect, want_cond, NULL);
 		want_built = true;
 	}
-	i = want_hash(name, len) & (WANT_SLOTS - 1);
-	while (want_tab[i].name) {
-		if (want_tab[i].len == len && memcmp(want_tab[i].name, name, len) == 0)
-			return true;
-		i = (i + 1) & (WANT_SLOTS - 1);
-	}
-	return false;
+	return want_tab[want_slot(name, len)].name != NULL;
 }
 
 const char *ld_sev_name(enum ld_sev s)
@@ -632,17 +627,12 @@ unsigned int ld_expr_inputs(const struct ld_expr *e)
 	return m;
 }
 
-/* Whether the config mentions an option e reads (a backport makes a check apply). */
-static bool config_has_option(const struct ld_expr *e, const struct ld_audit_input *in)
+/* Whether the config mentions the option of condition e (a backport makes a check apply). */
+static bool config_has(const struct ld_expr *e, const void *arg)
 {
-	if (e->kind == LD_E_COND)
-		return e->src == LD_SRC_KCONFIG && in->have_kconfig &&
-		       ld_kconfig_get(&in->kconfig, e->key);
-	if (e->kind == LD_E_ANY || e->kind == LD_E_ALL || e->kind == LD_E_FIRST)
-		for (const struct ld_expr *s = e->sub; s->kind != LD_E_END; s++)
-			if (config_has_option(s, in))
-				return true;
-	return false;
+	const struct ld_audit_input *in = arg;
+
+	return in->have_kconfig && ld_kconfig_get(&in->kconfig, e->key);
 }
 
 static void kver_text(unsigned int kver, char *buf, size_t len)
@@ -667,7 +657,7 @@ void ld_check_eval(const struct ld_check *c, enum ld_profile p, const struct ld_
 		return;
 	}
 	if (in->kver && ((c->kmin && in->kver < c->kmin) || (c->kmax && in->kver >= c->kmax)) &&
-	    !config_has_option(&c->expect, in)) {
+	    !any_kconfig_cond(&c->expect, config_has, in)) {
 		kver_text(in->kver, a, sizeof(a));
 		kver_text(c->kmin ? c->kmin : c->kmax, b, sizeof(b));
 		snprintf(r->evidence, sizeof(r->evidence), "not applicable to kernel %s (%s %s)", a,

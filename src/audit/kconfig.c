@@ -30,13 +30,18 @@ unsigned int ld_kver_parse(const char *s)
 	return LD_KVER(a, b);
 }
 
+uint32_t ld_kconfig_hash(const char *s, size_t n)
+{
+	uint32_t h = 2166136261u; /* FNV-1a */
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ (uint8_t)s[i]) * 16777619u;
+	return h;
+}
+
 static uint32_t hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-
-	while (*s)
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
+	return ld_kconfig_hash(s, strlen(s));
 }
 
 static int put(struct ld_kconfig *kc, const char *name, const char *value)

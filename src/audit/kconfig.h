@@ -9,6 +9,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 struct ld_kconfig_ent {
 	const char *name;  /* without "CONFIG_" */
@@ -50,6 +51,9 @@ int ld_kconfig_parse_want(struct ld_kconfig *kc, const char *text, size_t len,
 int ld_kconfig_load_want(struct ld_kconfig *kc, const char *path, ld_kconfig_want_fn want,
 			 char *why, size_t whylen);
 void ld_kconfig_free(struct ld_kconfig *kc);
+
+/* The hash of an option name (n bytes) the config's table and the audit's name set use. */
+uint32_t ld_kconfig_hash(const char *s, size_t n);
 
 /* Value of CONFIG_<name>, "n" for "is not set", NULL when the file does not mention it. */
 const char *ld_kconfig_get(const struct ld_kconfig *kc, const char *name);
