@@ -15,6 +15,7 @@
  *   ldtamper link-detach               BPF_LINK_DETACH on every link of the pinned program
  *   ldtamper serve CMDFILE OUTFILE     a target process: runs the op written into its memory
  *                                      (address printed) or into CMDFILE, appends results
+ *                                      (op noop appends "noop done": a marker)
  *   ldtamper poke ptrace|procmem|vmwrite PID ADDR OP
  *                                      write OP into another process's memory
  *   ldtamper pidfd-getfd PID FD        take a copy of another process's descriptor
@@ -429,6 +430,11 @@ static void serve_run(const char *op, const char *outfile)
 
 	if (!f)
 		return;
+	if (!strcmp(op, "noop")) { /* a marker: every earlier op has run */
+		fputs("noop done\n", f);
+		fclose(f);
+		return;
+	}
 	if (!strcmp(op, "dev_mem"))
 		fd = open("/dev/mem", O_RDONLY | O_CLOEXEC);
 	fprintf(f, "%s %s\n", op, fd >= 0 ? "allowed" : errno == EPERM ? "denied" : "error");

@@ -20,6 +20,29 @@ Executable=/opt/ex/ldtamper /opt/dyn/ldtamper-dyn
 Allow=dev_mem
 EOP
 
+# The target process for the borrow attempts: serve_start runs it (exempt) and waits for the
+# address it prints; serve OP hands it an op through a file renamed into place (a file being
+# written could be read empty and unlinked) and waits until it is consumed; served waits up to
+# 10 s for a result line. Waits poll: under TCG on a busy host a fixed sleep can be too short.
+serve_start() {
+	rm -f /tmp/cmd /tmp/serve.out /tmp/serve.addr
+	/opt/ex/ldtamper serve /tmp/cmd /tmp/serve.out >/tmp/serve.addr &
+	server=$!
+	_i=0
+	while [ ! -s /tmp/serve.addr ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+	addr=$(awk '{ print $2 }' /tmp/serve.addr)
+}
+serve() {
+	echo "$1" >/tmp/cmd.new && mv /tmp/cmd.new /tmp/cmd
+	_i=0
+	while [ -e /tmp/cmd ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+}
+served() {
+	_i=0
+	while [ ! -s /tmp/serve.out ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+	cat /tmp/serve.out 2>/dev/null
+}
+
 # fresh: an unsealed enforcer with the policy, whatever the last attempt left.
 mounted() { awk -v d="$1" '$2 == d { f = 1 } END { exit !f }' /proc/mounts; }
 fresh() {
@@ -119,16 +142,11 @@ fresh exemptions
 expect_eq u-exempt-static "$(devmem_by /opt/ex/ldtamper dev_mem)" ok
 expect_eq u-exempt-dynamic "$(devmem_by /opt/dyn/ldtamper-dyn dev_mem)" ok
 expect_eq u-not-exempt "$(devmem_by ldtamper dev_mem)" refused
-rm -f /tmp/cmd /tmp/serve.out
-/opt/ex/ldtamper serve /tmp/cmd /tmp/serve.out >/tmp/serve.addr &
-server=$!
-sleep 0.5
-addr=$(awk '{ print $2 }' /tmp/serve.addr)
+serve_start
 for how in ptrace procmem vmwrite; do
 	: >/tmp/serve.out
 	attempt "u-poke-$how" ok ldtamper poke $how $server "$addr" dev_mem
-	sleep 0.3
-	expect_eq "u-poke-$how-borrowed" "$(cat /tmp/serve.out)" "dev_mem allowed"
+	expect_eq "u-poke-$how-borrowed" "$(served)" "dev_mem allowed"
 done
 attempt u-pidfd-getfd ok ldtamper pidfd-getfd $server 1
 kill $server
@@ -213,19 +231,16 @@ attempt s-rewrite refused ldtamper rewrite /opt/ex/ldtamper /bin/ldtrigger
 expect_rc s-rewrite-unchanged 0 cmp /opt/ex/ldtamper /bin/ldtamper
 attempt s-truncate refused ldtamper truncate /opt/ex/ldtamper
 expect_rc s-shell-append 1 sh -c 'echo x >>/opt/ex/ldtamper'
-rm -f /tmp/cmd /tmp/serve.out
-/opt/ex/ldtamper serve /tmp/cmd /tmp/serve.out >/tmp/serve.addr &
-server=$!
-sleep 0.5
-addr=$(awk '{ print $2 }' /tmp/serve.addr)
-echo dev_mem >/tmp/cmd
-sleep 0.3
-expect_eq s-serve-legit "$(cat /tmp/serve.out)" "dev_mem allowed"
+serve_start
+serve dev_mem
+expect_eq s-serve-legit "$(served)" "dev_mem allowed"
 for how in ptrace procmem vmwrite; do
 	: >/tmp/serve.out
 	attempt "s-poke-$how" refused ldtamper poke $how $server "$addr" dev_mem
-	sleep 0.3
-	expect_eq "s-poke-$how-nothing" "$(cat /tmp/serve.out)" ""
+	# The server reads its memory before the file: after two noops, a poked op has run.
+	serve noop
+	serve noop
+	expect_eq "s-poke-$how-nothing" "$(served | tr '\n' ' ')" "noop done noop done "
 done
 attempt s-pidfd-getfd refused ldtamper pidfd-getfd $server 1
 attempt s-ptrace-init refused ldtamper poke ptrace 1 0 x
@@ -267,13 +282,11 @@ expect_rc s-events-json 0 ldtamper json-valid /tmp/ev.json
 
 # A protected file removed: its inode number may come back, the exemption does not. The
 # running exempt process loses it (withheld: replaced), and a new file at the path is new.
-echo dev_mem >/tmp/cmd
-sleep 0.3
+serve dev_mem
 : >/tmp/serve.out
 rm /opt/ex/ldtamper
-echo dev_mem >/tmp/cmd
-sleep 0.3
-expect_eq s-revoked "$(cat /tmp/serve.out)" "dev_mem denied"
+serve dev_mem
+expect_eq s-revoked "$(served)" "dev_mem denied"
 lockdown events -j | grep -q '"exemption_withheld":"replaced"' && ok s-revoked-event ||
 	not_ok s-revoked-event "no event says replaced"
 cp /bin/ldtamper /opt/ex/ldtamper
