@@ -32,46 +32,11 @@
 
 #include "fuzz.h"
 #include "fuzz_events.h"
+#include "kernel.h"
 #include "util.h"
 
 #include "enforcer/pinned.c"
 #include "enforcer/reader.c"
-
-/* The reasons of a 6.1 kernel (bookworm's numbering), described by the catalog, and one
- * reason the catalog does not know. */
-static const char *const k61[] = {
-	NULL, /* LOCKDOWN_NONE */
-	"module_signature",
-	"dev_mem",
-	"efi_test",
-	"kexec",
-	"hibernation",
-	"pci_access",
-	"ioport",
-	"msr",
-	"acpi_tables",
-	"device_tree",
-	"pcmcia_cis",
-	"tiocsserial",
-	"module_parameters",
-	"mmiotrace",
-	"debugfs",
-	"xmon_wr",
-	"bpf_write_user",
-	"dbg_write_kernel",
-	"rtas_error_injection",
-	"xen_user_actions",
-	NULL, /* LOCKDOWN_INTEGRITY_MAX */
-	"kcore",
-	"kprobes",
-	"bpf_read_kernel",
-	"dbg_read_kernel",
-	"perf",
-	"tracefs",
-	"xmon_rw",
-	"xfrm_secret",
-	"a_later_reason",
-};
 
 static struct ld_reasons rs;
 static struct shape want[NMAPS];
@@ -85,26 +50,9 @@ static struct shape want[NMAPS];
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
-	unsigned int n = sizeof(k61) / sizeof(k61[0]);
-
 	(void)argc;
 	(void)argv;
-	for (unsigned int i = 0; i < n; i++) {
-		const struct ld_catalog_entry *cat;
-		struct ld_reason *r;
-
-		if (!k61[i])
-			continue;
-		r = &rs.r[rs.count++];
-		r->number = i;
-		snprintf(r->name, sizeof(r->name), "%s", k61[i]);
-		snprintf(r->kernel_name, sizeof(r->kernel_name), "%s", k61[i]);
-		r->class = i < 21 ? LD_CLASS_INTEGRITY : LD_CLASS_CONFIDENTIALITY;
-		cat = ld_catalog_lookup(r->name);
-		r->description = cat ? cat->description : NULL;
-	}
-	rs.integrity_max = 21;
-	rs.confidentiality_max = n;
+	fuzz_reasons(&rs);
 	/* The shapes ld_pinned_open() wants: this binary's BPF object, opened, never loaded. */
 	CHECK(expected_shapes(want) == 0);
 	return 0;

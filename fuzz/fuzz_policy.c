@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only
 /*
  * libFuzzer harness for the policy parser and compiler: any bytes as a policy file, compiled
- * against the reasons of a 6.1 kernel (built here, no BTF file needed). Checks what must hold
+ * against the reasons of fuzz/kernel.c (a 6.1 kernel's and one later). Checks what must hold
  * for every input: an error compiles nothing; a success gives tables the BPF program can use
  * as they are (rule indexes in range, known actions, sorted unique subjects), and
  * ld_decide() over them stays in range; every message is one line of printable UTF-8 (a
@@ -15,72 +15,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fuzz.h"
+#include "kernel.h"
 #include "policy/policy.h"
 #include "util.h"
 
-static const char *const k61[] = {
-	"module_signature",
-	"dev_mem",
-	"efi_test",
-	"kexec",
-	"hibernation",
-	"pci_access",
-	"ioport",
-	"msr",
-	"acpi_tables",
-	"device_tree",
-	"pcmcia_cis",
-	"tiocsserial",
-	"module_parameters",
-	"mmiotrace",
-	"debugfs",
-	"xmon_wr",
-	"bpf_write_user",
-	"dbg_write_kernel",
-	"rtas_error_injection",
-	"xen_user_actions",
-	NULL, /* LOCKDOWN_INTEGRITY_MAX = 21 */
-	"kcore",
-	"kprobes",
-	"bpf_read_kernel",
-	"dbg_read_kernel",
-	"perf",
-	"tracefs",
-	"xmon_rw",
-	"xfrm_secret",
-};
-
 static struct ld_reasons rs;
-
-static void init_reasons(void)
-{
-	unsigned int n = sizeof(k61) / sizeof(k61[0]);
-
-	memset(&rs, 0, sizeof(rs));
-	rs.integrity_max = 21;
-	rs.confidentiality_max = n + 1;
-	for (unsigned int i = 0; i < n; i++) {
-		struct ld_reason *r;
-
-		if (!k61[i])
-			continue;
-		r = &rs.r[rs.count++];
-		r->number = i + 1;
-		snprintf(r->name, sizeof(r->name), "%s", k61[i]);
-		snprintf(r->kernel_name, sizeof(r->kernel_name), "%s", k61[i]);
-		r->class = r->number < rs.integrity_max ? LD_CLASS_INTEGRITY
-							: LD_CLASS_CONFIDENTIALITY;
-		r->description = "";
-	}
-}
-
-#define CHECK(x)                                                                                   \
-	do {                                                                                       \
-		if (!(x)) {                                                                        \
-			fprintf(stderr, "fuzz-policy: %s:%d: %s\n", __FILE__, __LINE__, #x);       \
-			abort();                                                                   \
-		}                                                                                  \
-	} while (0)
 
 static void check_compiled(const struct ld_compiled *c)
 {
@@ -134,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int ret;
 
 	if (!rs.count)
-		init_reasons();
+		fuzz_reasons(&rs);
 	ret = ld_policy_compile_buffer("fuzz.conf", (const char *)data, size, &rs, &opts, &c, &d);
 	if (ret == 0) {
 		CHECK(d.errors == 0);
