@@ -14,7 +14,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <ini.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <limits.h>
@@ -24,27 +23,9 @@
 
 /* ---- messages -------------------------------------------------------------------------- */
 
-__attribute__((format(printf, 2, 3))) static void error(struct ctx *c, const char *fmt, ...)
-{
-	char text[320];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, c->line, "%s", text);
-}
-
-__attribute__((format(printf, 2, 3))) static void warning(struct ctx *c, const char *fmt, ...)
-{
-	char text[320];
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(text, sizeof(text), fmt, ap);
-	va_end(ap);
-	ld_diag_add(c->diag, LD_DIAG_WARNING, c->file, c->line, "%s", text);
-}
+/* A message about the line being read. */
+#define error(c, ...)	ld_diag_add((c)->diag, LD_DIAG_ERROR, (c)->file, (c)->line, __VA_ARGS__)
+#define warning(c, ...) ld_diag_add((c)->diag, LD_DIAG_WARNING, (c)->file, (c)->line, __VA_ARGS__)
 
 static const char *sec_name(const struct ctx *c, int sec)
 {
