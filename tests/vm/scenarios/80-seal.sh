@@ -175,7 +175,8 @@ expect_eq u-ld-library-path "$(devmem_by env LD_LIBRARY_PATH=/tmp/lib /opt/dyn/l
 fresh seal
 ldtamper hold /tmp/hold.go >/tmp/hold.out 2>&1 &
 holder=$!
-sleep 0.5
+_i=0
+while ! grep -q '^hold ready' /tmp/hold.out && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
 expect_rc seal 0 lockdown apply /tmp/seal.conf --seal --yes
 grep -q 'sealed until reboot' /tmp/out && ok seal-says || not_ok seal-says "$(cat /tmp/out)"
 lockdown status -j >/tmp/st.json
