@@ -37,6 +37,18 @@ expect_trig() {
 	else not_ok "$1" "$2: got $_got, want $3 ($_line)"; fi
 }
 
+# wait_for SECONDS COMMAND...: run COMMAND every tenth of a second until it succeeds (status
+# 0) or SECONDS have passed (status 1). Under TCG on a busy host a fixed sleep can be too short.
+wait_for() {
+	_wt=$(($1 * 10))
+	shift
+	while ! "$@" >/dev/null 2>&1; do
+		[ $_wt -le 0 ] && return 1
+		sleep 0.1
+		_wt=$((_wt - 1))
+	done
+}
+
 # reason_class NAME: integrity or confidentiality on this kernel, from lockdown reasons.
 reason_class() { lockdown reasons | awk -v r="$1" '$2 == r { print $3 }'; }
 

@@ -44,7 +44,7 @@ lockdown events -j --follow >/tmp/follow.json 2>&1 &
 pid=$!
 sleep 1
 ldtrigger dev_mem >/dev/null
-sleep 1
+wait_for 10 grep -q '"reason":"dev_mem"' /tmp/follow.json
 kill $pid
 wait $pid 2>/dev/null
 grep -q '"reason":"dev_mem"' /tmp/follow.json && ok follow-saw-event ||

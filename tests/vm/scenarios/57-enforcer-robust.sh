@@ -102,7 +102,7 @@ lockdown events --follow >/tmp/f.out 2>/tmp/f.err &
 pid=$!
 sleep 1
 ldtrigger dev_mem >/dev/null
-sleep 1
+wait_for 10 grep -q '^lockdown: deny dev_mem' /tmp/f.out
 kill -INT $pid
 wait $pid
 expect_eq follow-sigint-exit $? 0
@@ -117,10 +117,12 @@ grep -q '^lockdown: deny dev_mem' /tmp/f.out && ok follow-sigint-saw ||
 ) | head -n1 >/tmp/p.out &
 sleep 1
 ldtrigger dev_mem >/dev/null
-sleep 1
-ldtrigger dev_mem >/dev/null
-sleep 1
-ldtrigger dev_mem >/dev/null
+wait_for 10 test -s /tmp/p.out
+# The next reports find the pipe closed: one is enough, more while the reader is slow.
+for i in 1 2 3 4 5 6 7 8 9 10; do
+	ldtrigger dev_mem >/dev/null
+	wait_for 1 test -e /tmp/p.rc && break
+done
 wait
 expect_eq follow-pipe-exit "$(cat /tmp/p.rc 2>/dev/null)" 0
 expect_eq follow-pipe-quiet "$(cat /tmp/p.err)" ""
@@ -131,8 +133,7 @@ lockdown events --follow >/dev/null 2>/tmp/r.err &
 pid=$!
 sleep 1
 expect_rc follow-remove 0 lockdown remove
-sleep 2
-if kill -0 $pid 2>/dev/null; then
+if ! wait_for 10 sh -c "! kill -0 $pid"; then
 	not_ok follow-ends-on-remove "still running after remove"
 	kill $pid
 else

@@ -23,23 +23,20 @@ EOP
 # The target process for the borrow attempts: serve_start runs it (exempt) and waits for the
 # address it prints; serve OP hands it an op through a file renamed into place (a file being
 # written could be read empty and unlinked) and waits until it is consumed; served waits up to
-# 10 s for a result line. Waits poll: under TCG on a busy host a fixed sleep can be too short.
+# 10 s for a result line.
 serve_start() {
 	rm -f /tmp/cmd /tmp/serve.out /tmp/serve.addr
 	/opt/ex/ldtamper serve /tmp/cmd /tmp/serve.out >/tmp/serve.addr &
 	server=$!
-	_i=0
-	while [ ! -s /tmp/serve.addr ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+	wait_for 10 test -s /tmp/serve.addr
 	addr=$(awk '{ print $2 }' /tmp/serve.addr)
 }
 serve() {
 	echo "$1" >/tmp/cmd.new && mv /tmp/cmd.new /tmp/cmd
-	_i=0
-	while [ -e /tmp/cmd ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+	wait_for 10 test ! -e /tmp/cmd
 }
 served() {
-	_i=0
-	while [ ! -s /tmp/serve.out ] && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+	wait_for 10 test -s /tmp/serve.out
 	cat /tmp/serve.out 2>/dev/null
 }
 
@@ -175,8 +172,7 @@ expect_eq u-ld-library-path "$(devmem_by env LD_LIBRARY_PATH=/tmp/lib /opt/dyn/l
 fresh seal
 ldtamper hold /tmp/hold.go >/tmp/hold.out 2>&1 &
 holder=$!
-_i=0
-while ! grep -q '^hold ready' /tmp/hold.out && [ $_i -lt 100 ]; do sleep 0.1; _i=$((_i + 1)); done
+wait_for 10 grep -q '^hold ready' /tmp/hold.out
 expect_rc seal 0 lockdown apply /tmp/seal.conf --seal --yes
 grep -q 'sealed until reboot' /tmp/out && ok seal-says || not_ok seal-says "$(cat /tmp/out)"
 lockdown status -j >/tmp/st.json
