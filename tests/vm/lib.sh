@@ -49,6 +49,15 @@ wait_for() {
 	done
 }
 
+# audit_status FILE ID, audit_evidence FILE ID: the status or evidence of one check in
+# `lockdown audit -j` output.
+audit_status() {
+	tr '{' '\n' <"$1" | grep "\"id\":\"$2\"" | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p'
+}
+audit_evidence() {
+	tr '{' '\n' <"$1" | grep "\"id\":\"$2\"" | sed -n 's/.*"evidence":"\([^"]*\)".*/\1/p'
+}
+
 # reason_class NAME: integrity or confidentiality on this kernel, from lockdown reasons.
 reason_class() { lockdown reasons | awk -v r="$1" '$2 == r { print $3 }'; }
 

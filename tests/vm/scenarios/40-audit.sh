@@ -5,14 +5,6 @@
 # modules (/proc/modules), module.sig_enforce, kernel.kexec_load_disabled and the securityfs
 # level make module-signature enforcement and kexec_load fail before the raise and pass after.
 
-# audit_status FILE ID: the status of one check in `lockdown audit -j` output.
-audit_status() {
-	tr '{' '\n' <"$1" | grep "\"id\":\"$2\"" | sed -n 's/.*"status":"\([a-z]*\)".*/\1/p'
-}
-audit_evidence() {
-	tr '{' '\n' <"$1" | grep "\"id\":\"$2\"" | sed -n 's/.*"evidence":"\([^"]*\)".*/\1/p'
-}
-
 lockdown audit -j >/tmp/audit0.json 2>/tmp/audit0.err
 rc=$?
 case $rc in

@@ -170,6 +170,15 @@ expect_eq u-ld-library-path "$(devmem_by env LD_LIBRARY_PATH=/tmp/lib /opt/dyn/l
 
 # ---- Sealed --------------------------------------------------------------------------------
 fresh seal
+lockdown audit -j >/tmp/audit-u.json 2>&1
+expect_eq u-audit-sealed "$(audit_status /tmp/audit-u.json enforcer.sealed)" fail
+st=$(audit_status /tmp/audit-u.json interfaces.msr)
+ev=$(audit_evidence /tmp/audit-u.json interfaces.msr)
+case "$st/$ev" in
+pass/*) not_ok u-audit-msr "$st: $ev" ;;
+*"loaded but not sealed"*) ok u-audit-msr ;;
+*) not_ok u-audit-msr "$st: $ev" ;;
+esac
 ldtamper hold /tmp/hold.go >/tmp/hold.out 2>&1 &
 holder=$!
 wait_for 10 grep -q '^hold ready' /tmp/hold.out
@@ -180,6 +189,23 @@ grep -q '"sealed":true' /tmp/st.json && grep -q '"sealed_at":"20' /tmp/st.json &
 	not_ok status-sealed "$(head -c 400 /tmp/st.json)"
 lockdown status | grep -q '^seal .*sealed since ' && ok status-text-sealed ||
 	not_ok status-text-sealed "$(lockdown status | grep seal)"
+# The audit takes a sealed enforcer as evidence for a reason it denies to every task, never
+# for one it exempts a program from (dev_mem here), and an unsealed one (above) for neither.
+lockdown audit -j >/tmp/audit-s.json 2>&1
+expect_eq s-audit-sealed "$(audit_status /tmp/audit-s.json enforcer.sealed)" pass
+st=$(audit_status /tmp/audit-s.json interfaces.msr)
+ev=$(audit_evidence /tmp/audit-s.json interfaces.msr)
+case "$st/$ev" in
+pass/*"sealed lockdown enforcer denies msr to every task"*) ok s-audit-msr ;;
+*) not_ok s-audit-msr "$st: $ev" ;;
+esac
+st=$(audit_status /tmp/audit-s.json memory.devmem)
+ev=$(audit_evidence /tmp/audit-s.json memory.devmem)
+case "$st/$ev" in
+pass/* | */*"denies dev_mem to every"*) not_ok s-audit-devmem-exempted "$st: $ev" ;;
+*"does not deny dev_mem to every task"*) ok s-audit-devmem-exempted ;;
+*) not_ok s-audit-devmem-exempted "$st: $ev" ;;
+esac
 pins=$(ls /sys/fs/bpf/lockdown | wc -l)
 touch /tmp/hold.go
 wait $holder
