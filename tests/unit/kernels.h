@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Test fixtures: enum lockdown_reason as real kernels' BTF has it, and a writer that turns a
- * list of enumerators into a raw BTF file for ld_reasons_load(). Shared by the unit tests.
+ * Test fixtures: enum lockdown_reason as real kernels' BTF has it (kernel_enums.c, data only:
+ * the fuzz harnesses use it too), and writers (kernels.c, cmocka) that turn a list of
+ * enumerators into a raw BTF or ELF file for ld_reasons_load(). Shared by the unit tests.
  */
 #ifndef LD_TEST_KERNELS_H
 #define LD_TEST_KERNELS_H
