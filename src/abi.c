@@ -36,6 +36,8 @@ const char *ld_match_name(unsigned int match)
 		return "cgroup";
 	case LD_MATCH_EXE:
 		return "executable";
+	case LD_MATCH_OBJECT:
+		return "object";
 	default:
 		return "?";
 	}

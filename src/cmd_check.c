@@ -26,7 +26,43 @@ static bool rule_has_subject(const struct ld_compiled *c, unsigned int r)
 	for (size_t i = 0; i < c->nuids; i++)
 		if (c->uids[i].rule == r)
 			return true;
+	for (size_t i = 0; i < c->nobjects; i++)
+		if (c->objects[i].rule == r)
+			return true;
 	return false;
+}
+
+static const char *osubj_name(unsigned int subj)
+{
+	static const char *const names[] = { [LD_OSUBJ_ANY] = "any",
+					     [LD_OSUBJ_EXE] = "executable",
+					     [LD_OSUBJ_CGROUP] = "cgroup",
+					     [LD_OSUBJ_UID] = "uid" };
+
+	return subj < sizeof(names) / sizeof(names[0]) ? names[subj] : "?";
+}
+
+/* The object entries of rule r: each (file, narrowing subject) of its Module= and Kexec=. */
+static struct json_object *objects_json(const struct ld_compiled *c, unsigned int r)
+{
+	struct json_object *arr = json_object_new_array();
+
+	for (size_t i = 0; i < c->nobjects; i++) {
+		const struct ld_obj_rule *o = &c->objects[i];
+		struct json_object *e;
+
+		if (o->rule != r)
+			continue;
+		e = json_object_new_object();
+		json_object_object_add(e, "kind", json_object_new_string(ld_object_noun(o->kind)));
+		json_object_object_add(e, "path", json_object_new_string(o->path));
+		json_object_object_add(e, "dev", json_object_new_int64((int64_t)o->dev));
+		json_object_object_add(e, "ino", json_object_new_int64((int64_t)o->ino));
+		json_object_object_add(e, "narrowed_by",
+				       json_object_new_string(osubj_name(o->subj)));
+		json_object_array_add(arr, e);
+	}
+	return arr;
 }
 
 static struct json_object *subjects_json(const struct ld_compiled *c, unsigned int r)
@@ -64,6 +100,7 @@ static struct json_object *subjects_json(const struct ld_compiled *c, unsigned i
 	json_object_object_add(o, "cgroups", cgs);
 	json_object_object_add(o, "uids", uids);
 	json_object_object_add(o, "host", json_object_new_boolean(c->pol.host_rule == r));
+	json_object_object_add(o, "objects", objects_json(c, r));
 	return o;
 }
 
@@ -149,6 +186,20 @@ static void print_subjects(const struct ld_compiled *c, unsigned int r)
 	}
 	if (c->pol.host_rule == r)
 		printf("%sHost=yes (initial pid and net namespaces)", sep);
+	for (size_t i = 0; i < c->nobjects; i++) {
+		const struct ld_obj_rule *o = &c->objects[i];
+
+		/* One line per file: the entries of one file (one per narrowing subject) sit
+		 * side by side, sorted by file. */
+		if (o->rule != r || (i && o[-1].rule == r && o[-1].kind == o->kind &&
+				     o[-1].dev == o->dev && o[-1].ino == o->ino))
+			continue;
+		printf("%s%s=%s (dev %u:%u, inode %llu%s)", sep, ld_object_key(o->kind),
+		       ld_safe(o->path), ld_kdev_major(o->dev), ld_kdev_minor(o->dev),
+		       (unsigned long long)o->ino,
+		       o->subj == LD_OSUBJ_ANY ? ", any task" : ", for the subjects above");
+		sep = "; ";
+	}
 	if (!rule_has_subject(c, r))
 		printf("(no subject)");
 }
@@ -187,7 +238,7 @@ static void print_text(const struct ld_compiled *c, const struct ld_reasons *rs,
 	for (unsigned int r = 0; r < c->pol.nrules; r++)
 		if (strlen(c->rule_names[r]) > name_w)
 			name_w = strlen(c->rule_names[r]);
-	printf("\nrules (precedence: executable > cgroup > uid > host > default):\n");
+	printf("\nrules (precedence: object > executable > cgroup > uid > host > default):\n");
 	for (unsigned int r = 0; r < c->pol.nrules; r++) {
 		char where[32] = "";
 

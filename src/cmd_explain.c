@@ -12,14 +12,30 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 struct subject {
 	const char *exe, *cgroup, *uid_arg;
+	const char *object; /* --module or --kexec FILE */
+	unsigned int okind; /* its enum ld_object_kind */
 	char cgroup_dir[1280];
-	__u64 dev, ino, cgroup_id;
+	__u64 dev, ino, cgroup_id, odev, oino;
 	__u32 uid;
 	bool host;
 };
+
+/* The rules the program finds for reason r: the object's only for the reason of its kind. */
+static struct ld_subject_rules rules_for(const struct ld_compiled *c, const struct subject *s,
+					 const struct ld_subject_rules *base,
+					 const struct ld_reason *r)
+{
+	struct ld_subject_rules sr = *base;
+
+	if (s->object && ld_object_kind_of(r->name) == s->okind)
+		ld_compiled_match_object(c, s->okind, s->odev, s->oino, s->dev, s->ino,
+					 s->cgroup_id, s->uid, &sr);
+	return sr;
+}
 
 static const char *rule_or_none(const struct ld_compiled *c, __u32 rule)
 {
@@ -48,6 +64,7 @@ static struct json_object *verdict_json(const struct ld_compiled *c, const struc
 	json_object_object_add(o, "rule", json_object_new_string(c->rule_names[v->rule]));
 	json_object_object_add(o, "rule_index", json_object_new_int(v->rule));
 	json_object_object_add(o, "match", json_object_new_string(ld_match_name(v->match)));
+	json_object_object_add(cand, "object", jstr_or_null(rule_or_none(c, sr->obj)));
 	json_object_object_add(cand, "executable", jstr_or_null(rule_or_none(c, sr->exe)));
 	json_object_object_add(cand, "cgroup", jstr_or_null(rule_or_none(c, sr->cgroup)));
 	json_object_object_add(cand, "uid", jstr_or_null(rule_or_none(c, sr->uid)));
@@ -73,8 +90,9 @@ static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
 		      const struct ld_subject_rules *sr, const struct ld_verdict *v,
 		      const struct subject *s)
 {
-	static const char *const levels[] = { "executable", "cgroup", "uid", "host" };
-	const char *cands[4] = {
+	static const char *const levels[] = { "object", "executable", "cgroup", "uid", "host" };
+	const char *cands[5] = {
+		rule_or_none(c, sr->obj),
 		rule_or_none(c, sr->exe),
 		rule_or_none(c, sr->cgroup),
 		rule_or_none(c, sr->uid),
@@ -95,8 +113,11 @@ static void print_one(const struct ld_compiled *c, const struct ld_reason *r,
 	printf("  subject:    exe %s, cgroup %s, uid %u, %s\n",
 	       s->exe ? ld_safe(s->exe) : "(unnamed)", s->cgroup ? ld_safe(s->cgroup) : "(unnamed)",
 	       s->uid, s->host ? "host (initial pid and net namespaces)" : "container");
+	if (s->object)
+		printf("  object:     %s %s%s\n", ld_object_noun(s->okind), ld_safe(s->object),
+		       ld_object_kind_of(r->name) == s->okind ? "" : " (decides another reason)");
 	printf("  precedence:");
-	for (int i = 0; i < 4; i++) {
+	for (int i = 0; i < 5; i++) {
 		if (!cands[i]) {
 			printf(" %s -", levels[i]);
 		} else {
@@ -160,6 +181,19 @@ static int resolve_subject(struct subject *s)
 		ld_err("explain: --uid: %s", err);
 		return LD_EXIT_ERR;
 	}
+	if (s->object) {
+		struct stat st;
+
+		if (stat(s->object, &st) != 0 || !S_ISREG(st.st_mode)) {
+			ld_err("explain: --%s: '%s' is not a regular file", ld_object_key(s->okind),
+			       ld_safe(s->object));
+			return LD_EXIT_ERR;
+		}
+		if (ld_exe_identity(s->object, &s->odev, &s->oino, err, sizeof(err)) != 0) {
+			ld_err("explain: --%s: %s", ld_object_key(s->okind), err);
+			return LD_EXIT_ERR;
+		}
+	}
 	return 0;
 }
 
@@ -188,10 +222,23 @@ static void print_json(const struct ld_compiled *c, const struct subject *s,
 	json_object_object_add(subj, "uid", json_object_new_int64(s->uid));
 	json_object_object_add(subj, "host", json_object_new_boolean(s->host));
 	json_object_object_add(o, "subject", subj);
-	for (unsigned int i = 0; i < nlist; i++) {
-		struct ld_verdict v = ld_decide(&c->pol, list[i]->number, sr);
+	if (s->object) {
+		struct json_object *obj = json_object_new_object();
 
-		json_object_array_add(arr, verdict_json(c, list[i], sr, &v));
+		json_object_object_add(obj, "kind",
+				       json_object_new_string(ld_object_noun(s->okind)));
+		json_object_object_add(obj, "path", json_object_new_string(s->object));
+		json_object_object_add(obj, "dev", json_object_new_int64((int64_t)s->odev));
+		json_object_object_add(obj, "ino", json_object_new_int64((int64_t)s->oino));
+		json_object_object_add(o, "object", obj);
+	} else {
+		json_object_object_add(o, "object", NULL);
+	}
+	for (unsigned int i = 0; i < nlist; i++) {
+		struct ld_subject_rules r = rules_for(c, s, sr, list[i]);
+		struct ld_verdict v = ld_decide(&c->pol, list[i]->number, &r);
+
+		json_object_array_add(arr, verdict_json(c, list[i], &r, &v));
 	}
 	json_object_object_add(o, "verdicts", arr);
 	ld_json_print(o);
@@ -209,7 +256,8 @@ static void print_table(const struct ld_compiled *c, const struct subject *s,
 	printf("%-22s %-16s %-7s %-9s %-20s %s\n", "REASON", "CLASS", "ACTION", "OUTCOME", "RULE",
 	       "MATCHED BY");
 	for (unsigned int i = 0; i < nlist; i++) {
-		struct ld_verdict v = ld_decide(&c->pol, list[i]->number, sr);
+		struct ld_subject_rules r = rules_for(c, s, sr, list[i]);
+		struct ld_verdict v = ld_decide(&c->pol, list[i]->number, &r);
 
 		printf("%-22s %-16s %-7s %-9s %-20s %s\n", list[i]->name,
 		       ld_class_name(list[i]->class), ld_action_name(v.action),
@@ -236,6 +284,14 @@ int cmd_explain(int argc, char **argv)
 	s.uid_arg = ld_arg(&a, "uid");
 	s.cgroup = ld_arg(&a, "cgroup");
 	s.host = !ld_flag(&a, "container");
+	s.object = ld_arg(&a, "module");
+	s.okind = LD_OBJ_MODULE;
+	if (ld_arg(&a, "kexec")) {
+		if (s.object)
+			return ld_usage_error("explain", "--module or --kexec, not both");
+		s.object = ld_arg(&a, "kexec");
+		s.okind = LD_OBJ_KEXEC;
+	}
 	if (!reason)
 		return ld_usage_error("explain", "--reason R is required (a reason name, or all)");
 	ret = ld_policy_args_reasons(&a, &rs);
@@ -254,10 +310,11 @@ int cmd_explain(int argc, char **argv)
 	if (ld_g.json) {
 		print_json(&c, &s, &sr, list, nlist);
 	} else if (nlist == 1) {
-		struct ld_verdict v = ld_decide(&c.pol, list[0]->number, &sr);
+		struct ld_subject_rules r = rules_for(&c, &s, &sr, list[0]);
+		struct ld_verdict v = ld_decide(&c.pol, list[0]->number, &r);
 
 		printf("policy %s, mode %s\n", ld_safe(c.source), ld_mode_name(c.pol.mode));
-		print_one(&c, list[0], &sr, &v, &s);
+		print_one(&c, list[0], &r, &v, &s);
 	} else {
 		print_table(&c, &s, &sr, list, nlist);
 	}

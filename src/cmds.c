@@ -54,6 +54,13 @@ static const struct ld_opt explain_opts[] = {
 	{ 0, "container", NULL,
 	  "the task is not in the initial pid and net namespaces (by\n"
 	  "default it is: a host process)" },
+	{ 0, "module", "FILE",
+	  "the task loads this module file (finit_module): decides\n"
+	  "module_signature through Module= rules; default: bytes from\n"
+	  "memory (init_module), which no Module= names" },
+	{ 0, "kexec", "FILE",
+	  "the task loads this kernel image (kexec_file_load): decides\n"
+	  "kexec through Kexec= rules; default: raw segments (kexec_load)" },
 	{ 0, "audit", NULL, "as `apply --audit` would enforce it" },
 	{ 0, "btf", "FILE", "reason numbers from FILE instead of " LD_DEFAULT_BTF },
 	{ 0 },
@@ -228,24 +235,30 @@ const struct ld_cmd ld_cmds[] = {
 		.fn = cmd_explain,
 		.args = "(POLICY | --profile NAME) --reason R [--exe PATH]\n"
 			"                        [--uid N|NAME] [--cgroup PATH] [--container]\n"
-			"                        [--audit] [--btf FILE] [-j]",
+			"                        [--module FILE | --kexec FILE] [--audit]\n"
+			"                        [--btf FILE] [-j]",
 		.summary = "what a policy decides for a subject and reason, and which rule matched",
 		.opts = explain_opts,
 		.operand = "POLICY",
 		.max_operands = 1,
-		.about = "Say what the policy decides when a task asks the kernel for a "
-			 "lockdown-protected\n"
-			 "operation: the action (allow, audit, deny), the outcome, the rule that "
-			 "matched\n"
-			 "and why (rules are tried most specific first: executable > cgroup > uid "
-			 "> host >\n"
-			 "default). This runs the decision function the BPF program runs, offline.",
+		.about =
+			"Say what the policy decides when a task asks the kernel for a "
+			"lockdown-protected\n"
+			"operation: the action (allow, audit, deny), the outcome, the rule that "
+			"matched\n"
+			"and why (rules are tried most specific first: object (the module or kexec "
+			"image\n"
+			"file, Module= and Kexec=) > executable > cgroup > uid > host > default). "
+			"This\n"
+			"runs the decision function the BPF program runs, offline.",
 		.json = "the subject, and a verdict per reason",
 		.epilog =
 			"exit status: 0 explained, 1 invalid policy, 2 usage or system error.\n\n"
 			"example:\n"
 			"  lockdown explain --profile baseline --reason kexec --container\n"
-			"  lockdown explain policy.conf --reason dev_mem --exe /usr/sbin/flashrom",
+			"  lockdown explain policy.conf --reason dev_mem --exe /usr/sbin/flashrom\n"
+			"  lockdown explain dkms.conf --reason module_signature --module "
+			"/lib/modules/$(uname -r)/updates/dkms/zfs.ko",
 	},
 	{
 		.name = "apply",

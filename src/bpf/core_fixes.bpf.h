@@ -137,11 +137,14 @@ static __always_inline void ld_read_exe(struct task_struct *t, struct ld_task *s
 		s->flags |= LD_EV_NO_EXE;
 }
 
-/* The executable's file name into out (LD_EXE_NAME_LEN bytes, zeroed by the caller). */
-static __always_inline void ld_read_exe_name(struct ld_task *s, char *out, const int btf)
+/*
+ * A dentry's name into out (LD_EXE_NAME_LEN bytes, zeroed by the caller); LD_EV_NAME_LONG
+ * into *flags when it cannot be read. d is a BTF pointer when btf is set (the current task's,
+ * or a hook's argument).
+ */
+static __always_inline void ld_read_dentry_name(struct dentry *d, char *out, __u16 *flags,
+						const int btf)
 {
-	struct dentry *d = s->exe_dentry;
-
 	if (!d)
 		return;
 	if (ld_probe_ok) {
@@ -160,7 +163,7 @@ static __always_inline void ld_read_exe_name(struct ld_task *s, char *out, const
 		__u32 len = d->d_name.len;
 
 		if (len >= 32 || len >= LD_EXE_NAME_LEN) {
-			s->flags |= LD_EV_NAME_LONG;
+			*flags |= LD_EV_NAME_LONG;
 			return;
 		}
 		if (bpf_core_field_exists(d->d_iname)) {
@@ -172,9 +175,15 @@ static __always_inline void ld_read_exe_name(struct ld_task *s, char *out, const
 			for (int i = 0; i < 32; i++)
 				out[i] = d->d_shortname.string[i];
 		} else {
-			s->flags |= LD_EV_NAME_LONG;
+			*flags |= LD_EV_NAME_LONG;
 		}
 	}
+}
+
+/* The executable's file name into out (LD_EXE_NAME_LEN bytes, zeroed by the caller). */
+static __always_inline void ld_read_exe_name(struct ld_task *s, char *out, const int btf)
+{
+	ld_read_dentry_name(s->exe_dentry, out, &s->flags, btf);
 }
 
 /*

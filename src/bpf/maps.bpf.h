@@ -48,12 +48,23 @@ LD_RDONLY_ARRAY(seal, struct ld_seal, 1);
 LD_HASH(exes, struct ld_exe_key, __u32, LD_EXE_MAX *LD_GENS, BPF_F_RDONLY_PROG);
 LD_HASH(cgroups, struct ld_cgroup_key, __u32, LD_CGROUP_MAX *LD_GENS, BPF_F_RDONLY_PROG);
 LD_HASH(uids, struct ld_uid_key, __u32, LD_UID_MAX *LD_GENS, BPF_F_RDONLY_PROG);
+/* Object rules: (file, narrowing subject) with the table set -> rule index. */
+LD_HASH(objects, struct ld_obj_key, __u32, LD_OBJECT_MAX *LD_GENS, BPF_F_RDONLY_PROG);
 /* Once sealed: the exempt executables and the files they may map as code, which nobody may
  * write (value unused). */
 LD_HASH(trusted, struct ld_file_key, __u8, LD_TRUSTED_MAX, BPF_F_RDONLY_PROG);
 
 /* Written by the programs. */
 LD_HASH(revoked, struct ld_file_key, __u8, LD_REVOKE_MAX, 0);
+
+/* The module or kexec image each thread last had the kernel read (lockdown.bpf.c): least
+ * recently used entries give way, so a thread that never got to the decision costs nothing. */
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, LD_LOADING_MAX);
+	__type(key, __u32);
+	__type(value, struct ld_loading);
+} loading SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);

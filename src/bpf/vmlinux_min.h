@@ -15,6 +15,7 @@ enum bpf_map_type {
 	BPF_MAP_TYPE_HASH = 1,
 	BPF_MAP_TYPE_ARRAY = 2,
 	BPF_MAP_TYPE_PERCPU_ARRAY = 6,
+	BPF_MAP_TYPE_LRU_HASH = 9,
 	BPF_MAP_TYPE_ARRAY_OF_MAPS = 12,
 	BPF_MAP_TYPE_HASH_OF_MAPS = 13,
 	BPF_MAP_TYPE_RINGBUF = 27,
@@ -42,9 +43,29 @@ enum {
 #define S_IFMT		   00170000
 #define S_IFREG		   0100000
 
-/* The values differ between kernels; the program only passes the number through. */
+/*
+ * The values differ between kernels: the program passes the number through, and finds the
+ * two reasons an object can decide (Module=, Kexec=) by name with CO-RE enum relocations
+ * (bpf_core_enum_value); the values here are placeholders.
+ */
 enum lockdown_reason {
 	LOCKDOWN_NONE = 0,
+	LOCKDOWN_MODULE_SIGNATURE = 1,
+	LOCKDOWN_KEXEC = 3,
+};
+
+/* include/linux/kernel_read_file.h and security.h; likewise found by name. */
+enum kernel_read_file_id {
+	READING_UNKNOWN = 0,
+	READING_MODULE = 2,
+	READING_KEXEC_IMAGE = 3,
+	READING_MODULE_COMPRESSED = 7,
+};
+
+enum kernel_load_data_id {
+	LOADING_UNKNOWN = 0,
+	LOADING_MODULE = 2,
+	LOADING_KEXEC_IMAGE = 3,
 };
 
 /* include/linux/sched.h: "I am a kernel thread"; unchanged since 2.6. */

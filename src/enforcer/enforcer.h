@@ -89,12 +89,15 @@ int ld_seal_commit(const struct ld_pinned *p, const struct ld_seal_plan *plan,
 #define LD_GUARD_PREFIX "guard-"
 /* ... and of their links once attached (bpffs refuses names with a dot). */
 #define LD_GUARD_LINK	"-link"
+/* Pin names of the object programs (attached from the first load on): LD_OBJ_PREFIX + the
+ * program name without "ld_obj_", and their links with LD_GUARD_LINK after it. */
+#define LD_OBJ_PREFIX	"obj-"
 
 /* ---- pinned.c -------------------------------------------------------------------------- */
 
 struct ld_pinned {
-	int abi, active, policy, meta, seal, exes, cgroups, uids, trusted, revoked, sealstate,
-		counters, rate, events;
+	int abi, active, policy, meta, seal, exes, cgroups, uids, objects, trusted, revoked,
+		sealstate, loading, counters, rate, events;
 };
 
 struct bpf_object;

@@ -331,8 +331,44 @@ static int load_enforcer(const struct ld_apply_opts *opts, enum ld_variant varia
 	return err;
 }
 
-/* Pin maps, guards, program and, last, the link: from then on the program stays attached. */
+/* The object programs (lockdown.bpf.c): which file a module or kexec load reads. */
+#define NOBJ 2
+static struct bpf_program *obj_prog(struct lockdown_bpf *skel, int i)
+{
+	return i == 0 ? skel->progs.ld_obj_read : skel->progs.ld_obj_load;
+}
+
+/* Attach the object programs: from the first load on, whatever the policy says. */
+static int attach_objects(struct lockdown_bpf *skel, struct bpf_link *links[NOBJ], char *why,
+			  size_t whylen)
+{
+	for (int i = 0; i < NOBJ; i++) {
+		links[i] = bpf_program__attach_lsm(obj_prog(skel, i));
+		if (!links[i]) {
+			int err = -errno;
+
+			snprintf(why, whylen, "attaching the BPF LSM program %s: %s",
+				 bpf_program__name(obj_prog(skel, i)), strerror(-err));
+			return err;
+		}
+	}
+	return 0;
+}
+
+/* The pin of an object program: LD_OBJ_PREFIX + its name without "ld_obj_" (+ link). */
+static void obj_pin_path(struct lockdown_bpf *skel, int i, bool link, char *path, size_t len)
+{
+	snprintf(path, len, "%s/%s%s%s", LD_PIN_DIR, LD_OBJ_PREFIX,
+		 bpf_program__name(obj_prog(skel, i)) + strlen("ld_obj_"),
+		 link ? LD_GUARD_LINK : "");
+}
+
+/*
+ * Pin maps, guards, the object programs and their links, program and, last, the link: from
+ * then on the programs stay attached.
+ */
 static int pin_enforcer(const struct ld_pinned *p, struct seal_bpf *guards,
+			struct lockdown_bpf *skel, struct bpf_link *const olinks[NOBJ],
 			struct bpf_program *prog, struct bpf_link *link, char *why, size_t whylen)
 {
 	char path[128];
@@ -346,6 +382,16 @@ static int pin_enforcer(const struct ld_pinned *p, struct seal_bpf *guards,
 	err = ld_pinned_pin(p, path, sizeof(path));
 	if (!err && guards)
 		err = pin_guards(guards, path, sizeof(path));
+	for (int i = 0; i < NOBJ && !err; i++) {
+		obj_pin_path(skel, i, false, path, sizeof(path));
+		if (bpf_obj_pin(bpf_program__fd(obj_prog(skel, i)), path) != 0) {
+			err = -errno;
+			break;
+		}
+		obj_pin_path(skel, i, true, path, sizeof(path));
+		if (bpf_obj_pin(bpf_link__fd(olinks[i]), path) != 0)
+			err = -errno;
+	}
 	if (!err) {
 		snprintf(path, sizeof(path), "%s/prog", LD_PIN_DIR);
 		if (bpf_obj_pin(bpf_program__fd(prog), path) != 0)
@@ -375,7 +421,7 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	struct lockdown_bpf *skel = NULL;
 	struct seal_bpf *guards = NULL;
 	struct bpf_program *prog;
-	struct bpf_link *link = NULL;
+	struct bpf_link *link = NULL, *olinks[NOBJ] = { NULL };
 	struct ld_pinned p;
 	struct ld_meta m;
 	struct ld_active a = { 0 };
@@ -448,7 +494,10 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 			snprintf(why, whylen, "attaching the BPF LSM program: %s", strerror(-err));
 		goto fail;
 	}
-	err = pin_enforcer(&p, guards, prog, link, why, whylen);
+	err = attach_objects(skel, olinks, why, whylen);
+	if (err)
+		goto fail;
+	err = pin_enforcer(&p, guards, skel, olinks, prog, link, why, whylen);
 	if (err)
 		goto fail;
 
@@ -463,6 +512,8 @@ static int first_load(const struct ld_compiled *c, const struct ld_apply_opts *o
 	}
 fail:
 	bpf_link__destroy(link); /* pinned, the link stays; unpinned, this detaches */
+	for (int i = 0; i < NOBJ; i++)
+		bpf_link__destroy(olinks[i]);
 	seal_bpf__destroy(guards);
 	lockdown_bpf__destroy(skel);
 	ld_seal_plan_free(&plan);

@@ -164,11 +164,27 @@ static void target_text(const struct ld_event *e, char *buf, size_t len)
 	}
 }
 
+/* object= of the text line: the module or kexec image the kernel read, by name and identity. */
+static void object_text(const struct ld_event *e, char *buf, size_t len)
+{
+	char name[ESCAPED(LD_EXE_NAME_LEN)];
+
+	if (!(e->flags & LD_EV_OBJECT)) {
+		buf[0] = '\0';
+		return;
+	}
+	ld_field_escape(e->obj_name, sizeof(e->obj_name), LD_ESC_WORD, name, sizeof(name));
+	snprintf(buf, len, " object=%s object_id=%u:%u:%llu", name[0] ? name : "?",
+		 ld_kdev_major(e->obj_dev), ld_kdev_minor(e->obj_dev),
+		 (unsigned long long)e->obj_ino);
+}
+
 int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char *buf, size_t len)
 {
 	const struct ld_reason *r = event_reason(e, ctx);
 	char rulebuf[ESCAPED(LD_META_NAME_LEN)], comm[ESCAPED(LD_COMM_LEN)];
-	char exe[ESCAPED(PATH_MAX_TEXT)], name[64], target[64];
+	char exe[ESCAPED(PATH_MAX_TEXT)], name[64], target[64],
+		object[ESCAPED(LD_EXE_NAME_LEN) + 64];
 	const char *rule = ld_meta_rule_name(event_meta(e, ctx), e->rule, rulebuf, sizeof(rulebuf));
 
 	ld_field_escape(e->comm, sizeof(e->comm), LD_ESC_WORD, comm, sizeof(comm));
@@ -188,14 +204,16 @@ int ld_event_text(const struct ld_event *e, const struct ld_event_ctx *ctx, char
 		snprintf(rulebuf, sizeof(rulebuf), "#%u", e->rule);
 		rule = rulebuf;
 	}
-	return snprintf(buf, len,
-			"lockdown: %s %s (%s) pid=%u comm=%s exe=%s uid=%u cgroup=%llu rule=%s%s%s",
-			ld_event_verb(e), name, r && r->description ? r->description : "?", e->pid,
-			comm, exe, e->uid, (unsigned long long)e->cgroup_id, rule,
-			(e->flags & LD_EV_NOT_ACTOR) ? " subject=kernel" : "",
-			(e->flags & LD_EV_TRACED)    ? " exemption=withheld-traced"
-			: (e->flags & LD_EV_REVOKED) ? " exemption=withheld-replaced"
-						     : "");
+	object_text(e, object, sizeof(object));
+	return snprintf(
+		buf, len,
+		"lockdown: %s %s (%s) pid=%u comm=%s exe=%s uid=%u cgroup=%llu%s rule=%s%s%s",
+		ld_event_verb(e), name, r && r->description ? r->description : "?", e->pid, comm,
+		exe, e->uid, (unsigned long long)e->cgroup_id, object, rule,
+		(e->flags & LD_EV_NOT_ACTOR) ? " subject=kernel" : "",
+		(e->flags & LD_EV_TRACED)    ? " exemption=withheld-traced"
+		: (e->flags & LD_EV_REVOKED) ? " exemption=withheld-replaced"
+					     : "");
 }
 
 static struct json_object *json_escaped(const char *in, size_t inlen)
@@ -295,6 +313,20 @@ struct json_object *ld_event_json(const struct ld_event *e, const struct ld_even
 			       : (e->flags & LD_EV_REVOKED) ? json_object_new_string("replaced")
 							    : NULL);
 	json_object_object_add(o, "generation", json_object_new_int64(e->gen));
+	if (e->flags & LD_EV_OBJECT) {
+		struct json_object *obj = json_object_new_object();
+
+		json_object_object_add(
+			obj, "name",
+			e->obj_name[0] ? json_escaped(e->obj_name, sizeof(e->obj_name)) : NULL);
+		snprintf(buf, sizeof(buf), "%u:%u", ld_kdev_major(e->obj_dev),
+			 ld_kdev_minor(e->obj_dev));
+		json_object_object_add(obj, "dev", json_object_new_string(buf));
+		json_object_object_add(obj, "ino", json_object_new_uint64(e->obj_ino));
+		json_object_object_add(o, "object", obj);
+	} else {
+		json_object_object_add(o, "object", NULL);
+	}
 	return o;
 }
 

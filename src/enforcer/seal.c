@@ -171,14 +171,20 @@ static int take_snapshot(const struct ld_compiled *c, struct ld_seal_plan *plan,
 	size_t n = 0;
 	int err = 0;
 
-	for (size_t i = 0; !err && i < sizeof(system_lib_dirs) / sizeof(system_lib_dirs[0]); i++)
+	/* The code exempt executables may map: only when there are some. */
+	for (size_t i = 0;
+	     c->nexes && !err && i < sizeof(system_lib_dirs) / sizeof(system_lib_dirs[0]); i++)
 		err = add_tree(&s, system_lib_dirs[i], false);
-	if (!err)
+	if (!err && c->nexes)
 		err = add_ld_so_conf(&s, "/etc/ld.so.conf", 0);
 	for (size_t i = 0; !err && i < c->nlibs; i++)
 		err = add_tree(&s, c->libs[i].path, true);
 	for (size_t i = 0; !err && i < c->nexes; i++)
 		err = add_key(&s, c->exes[i].dev, c->exes[i].ino);
+	/* The module and kexec image files a Module= or Kexec= rule allows: nobody may change
+	 * them, and one replaced or removed since the seal matches no rule. */
+	for (size_t i = 0; !err && i < c->nobjects; i++)
+		err = add_key(&s, c->objects[i].dev, c->objects[i].ino);
 	ld_mounts_free(&s.ms);
 	if (err) {
 		snprintf(why, whylen, "listing the files exempt executables may map: %s",
@@ -193,8 +199,8 @@ static int take_snapshot(const struct ld_compiled *c, struct ld_seal_plan *plan,
 			s.keys[n++] = s.keys[i];
 	if (n > LD_TRUSTED_MAX) {
 		snprintf(why, whylen,
-			 "%zu files in the library directories, Libraries= and Executable=: more "
-			 "than the %u a seal can hold",
+			 "%zu files in the library directories, Libraries=, Executable=, Module= "
+			 "and Kexec=: more than the %u a seal can hold",
 			 n, LD_TRUSTED_MAX);
 		free(s.keys);
 		return -E2BIG;
@@ -245,7 +251,18 @@ static bool is_guard_prog_pin(const char *name)
 		 !strcmp(name + n - strlen(LD_GUARD_LINK), LD_GUARD_LINK));
 }
 
-/* The ids of the enforcer's programs: the decision program and every pinned guard. */
+/* The pin of an object program (not its link): the loader attached it with the enforcer. */
+static bool is_obj_prog_pin(const char *name)
+{
+	size_t n = strlen(name);
+
+	return !strncmp(name, LD_OBJ_PREFIX, strlen(LD_OBJ_PREFIX)) &&
+	       !(n > strlen(LD_GUARD_LINK) &&
+		 !strcmp(name + n - strlen(LD_GUARD_LINK), LD_GUARD_LINK));
+}
+
+/* The ids of the enforcer's programs: the decision program, the object programs and every
+ * pinned guard. */
 static int our_progs(__u32 ids[LD_SEAL_PROGS], size_t *n)
 {
 	DIR *d = opendir(LD_PIN_DIR);
@@ -257,7 +274,7 @@ static int our_progs(__u32 ids[LD_SEAL_PROGS], size_t *n)
 		return -errno;
 	ids[(*n)++] = ld_sys_pinned_prog_id(LD_PIN_DIR "/prog");
 	while ((de = readdir(d)) != NULL && *n < LD_SEAL_PROGS) {
-		if (!is_guard_prog_pin(de->d_name))
+		if (!is_guard_prog_pin(de->d_name) && !is_obj_prog_pin(de->d_name))
 			continue;
 		snprintf(path, sizeof(path), "%s/%s", LD_PIN_DIR, de->d_name);
 		ids[(*n)++] = ld_sys_pinned_prog_id(path);
@@ -338,7 +355,7 @@ int ld_seal_prepare(const struct ld_compiled *c, const struct ld_pinned *p,
 		if (err)
 			return err;
 	}
-	if (c->nexes) {
+	if (c->nexes || c->nobjects) {
 		err = take_snapshot(c, plan, why, whylen);
 		if (err)
 			return err;

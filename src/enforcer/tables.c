@@ -13,11 +13,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#define MAX_KEY 64
+_Static_assert(sizeof(struct ld_exe_key) <= MAX_KEY && sizeof(struct ld_obj_key) <= MAX_KEY,
+	       "every subject key fits clear_gen()'s buffer");
+
 /* Delete every key of generation gen (the first 32 bits of every subject key). */
 static int clear_gen(int fd, size_t keysize, __u32 gen)
 {
 	size_t cap = 256, n = 0;
-	unsigned char *keys = malloc(cap * keysize), *cur = NULL, next[32];
+	unsigned char *keys = malloc(cap * keysize), *cur = NULL, next[MAX_KEY];
 	int err = 0;
 
 	if (!keys)
@@ -53,8 +57,9 @@ int ld_tables_clear(const struct ld_pinned *p, __u32 set)
 	int e1 = clear_gen(p->exes, sizeof(struct ld_exe_key), set);
 	int e2 = clear_gen(p->cgroups, sizeof(struct ld_cgroup_key), set);
 	int e3 = clear_gen(p->uids, sizeof(struct ld_uid_key), set);
+	int e4 = clear_gen(p->objects, sizeof(struct ld_obj_key), set);
 
-	return e1 ? e1 : e2 ? e2 : e3;
+	return e1 ? e1 : e2 ? e2 : e3 ? e3 : e4;
 }
 
 static int map_full(char *why, size_t whylen, const char *what, size_t n, unsigned int max)
@@ -104,8 +109,23 @@ int ld_tables_write(const struct ld_pinned *p, __u32 set, const struct ld_compil
 			goto fail;
 		}
 	}
+	for (size_t i = 0; i < c->nobjects; i++) {
+		const struct ld_obj_rule *o = &c->objects[i];
+		struct ld_obj_key k = { .gen = set,
+					.kind = o->kind,
+					.subj = o->subj,
+					.dev = o->dev,
+					.ino = o->ino,
+					.sa = o->sa,
+					.sb = o->sb };
+
+		if (bpf_map_update_elem(p->objects, &k, &o->rule, BPF_ANY) != 0) {
+			err = map_full(why, whylen, "object", c->nobjects, LD_OBJECT_MAX);
+			goto fail;
+		}
+	}
 	pol.subjects = (c->nexes ? LD_HAS_EXE : 0) | (c->ncgroups ? LD_HAS_CGROUP : 0) |
-		       (c->nuids ? LD_HAS_UID : 0);
+		       (c->nuids ? LD_HAS_UID : 0) | (c->nobjects ? LD_HAS_OBJECT : 0);
 	if (bpf_map_update_elem(p->policy, &set, &pol, BPF_ANY) != 0 ||
 	    bpf_map_update_elem(p->meta, &set, m, BPF_ANY) != 0) {
 		err = -errno;

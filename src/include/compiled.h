@@ -37,6 +37,22 @@ struct ld_uid_rule {
 	__u32 rule;
 };
 
+/*
+ * An object rule: a file the kernel reads for module_signature (Module=) or kexec (Kexec=),
+ * for the tasks of one narrowing subject (an executable, a cgroup, a uid) or any task.
+ */
+struct ld_obj_rule {
+	__u8 kind; /* enum ld_object_kind */
+	__u8 subj; /* enum ld_obj_subject */
+	__u64 dev; /* the file: kernel encoding, inode */
+	__u64 ino;
+	__u64 sa; /* the subject: executable (dev, ino), cgroup id, uid; 0 for any task */
+	__u64 sb;
+	__u32 rule;
+	unsigned int line; /* the Module= or Kexec= line */
+	char path[256];	   /* the file as the glob matched it */
+};
+
 /* A Libraries= path: a file, or a directory whose files exempt executables may map as code. */
 struct ld_lib_path {
 	char path[256];
@@ -55,6 +71,8 @@ struct ld_compiled {
 	size_t nuids;
 	struct ld_lib_path *libs; /* Libraries= of the executable sections, in file order */
 	size_t nlibs;
+	struct ld_obj_rule *objects; /* sorted by (kind, dev, ino, subj, sa, sb) */
+	size_t nobjects;
 	bool seal;		/* Seal=yes: apply seals the policy until reboot */
 	unsigned int seal_line; /* its line, for messages; 0: not given */
 	char source[256];	/* the policy file, or "profile:NAME" */
@@ -72,6 +90,23 @@ void ld_compiled_sort(struct ld_compiled *c);
  */
 void ld_compiled_match(const struct ld_compiled *c, __u64 dev, __u64 ino, __u64 cgroup_id,
 		       __u32 uid, bool host, struct ld_subject_rules *out);
+
+/*
+ * The rule of object (kind, odev, oino) for a task, the way the BPF program finds it: narrowed
+ * by its executable (exe_dev/exe_ino, 0/0: none), cgroup, uid, then for any task. Sets
+ * out->obj (LD_RULE_NONE when kind is LD_OBJ_NONE or nothing matches) and returns the rule
+ * found, NULL if none.
+ */
+const struct ld_obj_rule *ld_compiled_match_object(const struct ld_compiled *c, unsigned int kind,
+						   __u64 odev, __u64 oino, __u64 exe_dev,
+						   __u64 exe_ino, __u64 cgroup_id, __u32 uid,
+						   struct ld_subject_rules *out);
+
+/* The object kind whose file decides reason name ("module_signature", "kexec"), or LD_OBJ_NONE. */
+unsigned int ld_object_kind_of(const char *reason);
+/* "module" or "kexec image"; the policy key: "Module" or "Kexec". */
+const char *ld_object_noun(unsigned int kind);
+const char *ld_object_key(unsigned int kind);
 
 /* The digest as 64 lower-case hex digits and a NUL. */
 void ld_compiled_digest_hex(const struct ld_compiled *c, char out[65]);

@@ -18,6 +18,7 @@
 
 /* Rule indexes found for the current subject; LD_RULE_NONE where nothing matched. */
 struct ld_subject_rules {
+	__u32 obj; /* the object's rule (Module=, Kexec=): found only for its reason */
 	__u32 exe;
 	__u32 cgroup;
 	__u32 uid;
@@ -44,7 +45,8 @@ _Static_assert((LD_RULES & (LD_RULES - 1)) == 0 && (LD_REASONS & (LD_REASONS - 1
 	       "table dimensions are powers of two (ld_decide() masks indexes)");
 
 /*
- * Precedence, most specific first: executable, cgroup, uid, host, default (rule 0).
+ * Precedence, most specific first: object (the file the operation loads, looked up only for
+ * the reason its kind guards), executable, cgroup, uid, host, default (rule 0).
  * The matched rule's action for this reason decides; audit mode turns deny into audit.
  * A reason number outside the table, or a rule index outside the policy, is allowed: the
  * compiler never produces one, and failing open there keeps a bad table from bricking a host.
@@ -55,7 +57,10 @@ static __always_inline struct ld_verdict ld_decide(const struct ld_policy *p, __
 	struct ld_verdict v = { .rule = 0, .match = LD_MATCH_DEFAULT };
 	__u32 rule = 0;
 
-	if (s->exe != LD_RULE_NONE) {
+	if (s->obj != LD_RULE_NONE) {
+		rule = s->obj;
+		v.match = LD_MATCH_OBJECT;
+	} else if (s->exe != LD_RULE_NONE) {
 		rule = s->exe;
 		v.match = LD_MATCH_EXE;
 	} else if (s->cgroup != LD_RULE_NONE) {

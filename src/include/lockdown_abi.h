@@ -28,7 +28,7 @@
 /* A build for the upgrade test only (meson -Dabi_skew=true): another ABI on purpose. */
 #define LD_ABI_VERSION 103
 #else
-#define LD_ABI_VERSION 3
+#define LD_ABI_VERSION 4
 #endif
 #define LD_ABI_MAGIC 0x4c444142u /* "LDAB" */
 
@@ -40,6 +40,8 @@
 #define LD_EXE_MAX	16384 /* executable subjects per generation */
 #define LD_CGROUP_MAX	1024  /* cgroup subjects per generation */
 #define LD_UID_MAX	1024  /* uid subjects per generation */
+#define LD_OBJECT_MAX	4096  /* object rules (a file, and a subject or none) per generation */
+#define LD_LOADING_MAX	1024  /* threads whose module or kexec image the kernel just read */
 #define LD_TRUSTED_MAX	65536 /* exempt executables and the files they may map, once sealed */
 #define LD_REVOKE_MAX	65536 /* protected files (or file systems) gone since the seal */
 #define LD_RULE_NONE	0xffffu
@@ -72,6 +74,28 @@ enum ld_match {
 	LD_MATCH_UID = 2,
 	LD_MATCH_CGROUP = 3,
 	LD_MATCH_EXE = 4,
+	LD_MATCH_OBJECT = 5, /* the file the kernel read for the operation (Module=, Kexec=) */
+};
+
+/*
+ * The object of an operation: the file the kernel reads for it, named by a policy's Module=
+ * (reason module_signature) or Kexec= (reason kexec). The kernel reads the file in the same
+ * thread just before it asks lockdown (finit_module, kexec_file_load); bytes handed over from
+ * user space (init_module, kexec_load) have no file and never match.
+ */
+enum ld_object_kind {
+	LD_OBJ_NONE = 0,
+	LD_OBJ_MODULE = 1,
+	LD_OBJ_KEXEC = 2,
+	LD_OBJ_KINDS = 3,
+};
+
+/* What narrows an object rule to some tasks (ld_obj_key.subj); most specific first. */
+enum ld_obj_subject {
+	LD_OSUBJ_ANY = 0,    /* every task */
+	LD_OSUBJ_EXE = 1,    /* sa, sb: the executable's (dev, ino) */
+	LD_OSUBJ_CGROUP = 2, /* sa: the cgroup id */
+	LD_OSUBJ_UID = 3,    /* sa: the uid */
 };
 
 /*
@@ -110,6 +134,7 @@ struct ld_policy {
 #define LD_HAS_EXE    (1u << 0)
 #define LD_HAS_CGROUP (1u << 1)
 #define LD_HAS_UID    (1u << 2)
+#define LD_HAS_OBJECT (1u << 3)
 
 /* Keys of the subject hash maps; values are __u32 rule indexes into ld_policy.action. */
 struct ld_exe_key {
@@ -128,6 +153,28 @@ struct ld_cgroup_key {
 struct ld_uid_key {
 	__u32 gen;
 	__u32 uid;
+};
+
+/* Keys of the `objects` hash map; values are __u32 rule indexes into ld_policy.action. */
+struct ld_obj_key {
+	__u32 gen;
+	__u8 kind; /* enum ld_object_kind */
+	__u8 subj; /* enum ld_obj_subject */
+	__u16 pad;
+	__u64 dev; /* the file the kernel read (kernel dev encoding, inode) */
+	__u64 ino;
+	__u64 sa; /* the narrowing subject (see enum ld_obj_subject); 0 for any task */
+	__u64 sb;
+};
+
+/* Value of the `loading` map (key: the thread id): the file a thread last had the kernel read
+ * as a module or kexec image, until lockdown is asked about it (or the thread loads bytes). */
+struct ld_loading {
+	__u32 kind; /* enum ld_object_kind */
+	__u32 pad;
+	__u64 dev;
+	__u64 ino;
+	char name[LD_EXE_NAME_LEN]; /* the file's name, as its dentry has it */
 };
 
 /* A file by identity (kernel dev encoding, inode): keys of `trusted` and `revoked`. */
@@ -204,6 +251,7 @@ enum ld_event_flags {
 	LD_EV_TRACED = 1 << 5,	   /* sealed: a traced task does not get its exe's exemption */
 	LD_EV_REVOKED = 1 << 6,	   /* sealed: the exempt file was replaced or removed */
 	LD_EV_NAME_LONG = 1 << 7,  /* exe_name could not be read (long name, no probe reads) */
+	LD_EV_OBJECT = 1 << 8,	   /* obj_* name the module or kexec image the kernel read */
 };
 
 enum ld_event_kind {
@@ -219,8 +267,9 @@ struct ld_event {
 	__u64 cgroup_id;
 	__u64 exe_dev;
 	__u64 exe_ino;
-	__u64 obj_dev; /* tamper: the file or file system acted on (kernel dev), else 0 */
-	__u64 obj_ino; /* tamper: its inode, or the map or program id, or the target pid */
+	__u64 obj_dev; /* tamper: the file or file system acted on (kernel dev); LD_EV_OBJECT:
+			* the module or kexec image read; else 0 */
+	__u64 obj_ino; /* its inode; tamper: or the map or program id, or the target pid */
 	__u32 pid;     /* thread group id, as user space calls a pid */
 	__u32 tid;
 	__u32 uid;
@@ -241,6 +290,7 @@ struct ld_event {
 	__u8 pad[3];
 	char exe_name[LD_EXE_NAME_LEN]; /* the executable's file name, as its dentry has it;
 					 * not NUL-terminated when it fills the array */
+	char obj_name[LD_EXE_NAME_LEN]; /* LD_EV_OBJECT: the object's file name, likewise */
 };
 
 #endif

@@ -32,11 +32,23 @@ struct group {
 	bool needed; /* used a reason the base denies: becomes a section */
 };
 
+/* A module or kexec image file loaded (by identity), and how often. */
+struct object {
+	unsigned int kind; /* enum ld_object_kind */
+	__u64 dev, ino;
+	char name[256]; /* the kernel's file name (escaped) */
+	char path[PATH_MAX];
+	unsigned long long count;
+	char first[64], last[64];
+};
+
 struct ld_learner {
 	const struct ld_reasons *rs;
 	struct ld_learn_opts o;
 	struct group *groups;
 	size_t ngroups;
+	struct object *objects;
+	size_t nobjects;
 	unsigned long long calls, kthread_calls, unknown_reason;
 	char first[64], last[64];
 	struct use *unreported;
@@ -63,6 +75,7 @@ void ld_learner_free(struct ld_learner *l)
 	for (size_t i = 0; i < l->ngroups; i++)
 		free(l->groups[i].uses);
 	free(l->groups);
+	free(l->objects);
 	free(l->unreported);
 	free(l->kthreads);
 	free(l);
@@ -118,6 +131,33 @@ int ld_learner_add(struct ld_learner *l, const struct ld_rec *r)
 	span(l->first, l->last, sizeof(l->first), r->time);
 	if (!ld_reason_by_name(l->rs, r->reason)) {
 		l->unknown_reason++;
+		return 0;
+	}
+	/* A module or kexec image from a file: a rule for the file, not for its loader. */
+	if (r->has_obj && ld_object_kind_of(r->reason) != LD_OBJ_NONE) {
+		unsigned int kind = ld_object_kind_of(r->reason);
+		struct object *o = NULL;
+
+		for (size_t i = 0; i < l->nobjects && !o; i++)
+			if (l->objects[i].kind == kind && l->objects[i].dev == r->obj_dev &&
+			    l->objects[i].ino == r->obj_ino)
+				o = &l->objects[i];
+		if (!o) {
+			struct object *grown =
+				realloc(l->objects, (l->nobjects + 1) * sizeof(*grown));
+
+			if (!grown)
+				return -ENOMEM;
+			l->objects = grown;
+			o = &grown[l->nobjects++];
+			memset(o, 0, sizeof(*o));
+			o->kind = kind;
+			o->dev = r->obj_dev;
+			o->ino = r->obj_ino;
+			snprintf(o->name, sizeof(o->name), "%s", r->obj_name);
+		}
+		o->count++;
+		span(o->first, o->last, sizeof(o->first), r->time);
 		return 0;
 	}
 	if (r->kthread || (l->o.by == LD_LEARN_BY_EXE && !r->has_exe)) {
@@ -248,6 +288,73 @@ static bool find_exe(const struct ld_learner *l, struct group *g)
 found:
 	snprintf(g->path, sizeof(g->path), "%s", path);
 	return true;
+}
+
+/* A module or kexec image known by its file name and identity: where such files are. */
+static bool find_object(struct object *o)
+{
+	static const char *const dirs[LD_OBJ_KINDS][3] = {
+		[LD_OBJ_MODULE] = { "/lib/modules", "/usr/lib/modules", NULL },
+		[LD_OBJ_KEXEC] = { "/boot", NULL, NULL },
+	};
+
+	if (!o->name[0] || strchr(o->name, '/') || strchr(o->name, '\\') || o->kind >= LD_OBJ_KINDS)
+		return false;
+	for (size_t i = 0; i < 3 && dirs[o->kind][i]; i++) {
+		walk_name = o->name;
+		walk_dev = o->dev;
+		walk_ino = o->ino;
+		walk_seen = 0;
+		walk_found[0] = '\0';
+		if (nftw(dirs[o->kind][i], exe_walk, 16, FTW_PHYS) == 1) {
+			snprintf(o->path, sizeof(o->path), "%s", walk_found);
+			return true;
+		}
+	}
+	return false;
+}
+
+/* The Module= or Kexec= section of the files of kind that were found. */
+static int write_objects(struct ld_learner *l, unsigned int kind, FILE *out, FILE *report)
+{
+	unsigned long long count = 0;
+	char first[64] = "", last[64] = "";
+	bool any = false;
+
+	for (size_t i = 0; i < l->nobjects; i++) {
+		struct object *o = &l->objects[i];
+
+		if (o->kind != kind)
+			continue;
+		if (!find_object(o) || strpbrk(o->path, " \t\n\r#;")) {
+			fprintf(report,
+				"lockdown: learn: %s %s (%u:%u:%llu) was not found under %s: its "
+				"%llu loads are not turned into a rule\n",
+				ld_object_noun(kind), o->name[0] ? ld_safe(o->name) : "?",
+				(unsigned int)(o->dev >> 20), (unsigned int)(o->dev & 0xfffff),
+				(unsigned long long)o->ino,
+				kind == LD_OBJ_MODULE ? "/lib/modules" : "/boot", o->count);
+			o->path[0] = '\0';
+			continue;
+		}
+		count += o->count;
+		span(first, last, sizeof(first), o->first);
+		span(first, last, sizeof(first), o->last);
+		any = true;
+	}
+	if (!any)
+		return 0;
+	fprintf(out, "\n# %llu loads from files, %s .. %s\n[%s]\n", count, first, last,
+		kind == LD_OBJ_MODULE ? "modules" : "kexec-images");
+	for (size_t i = 0; i < l->nobjects; i++) {
+		const struct object *o = &l->objects[i];
+
+		if (o->kind == kind && o->path[0])
+			fprintf(out, "%s=%s # %llu loads, first %s, last %s\n", ld_object_key(kind),
+				o->path, o->count, o->first, o->last);
+	}
+	fprintf(out, "Allow=%s\n", kind == LD_OBJ_MODULE ? "module_signature" : "kexec");
+	return 1;
 }
 
 /* The cgroup2 directory whose id is id, under the cgroup2 mount. */
@@ -448,6 +555,13 @@ int ld_learner_write(struct ld_learner *l, FILE *out, FILE *report)
 				u->count, u->first, u->last);
 		}
 		sections++;
+	}
+	for (unsigned int kind = 1; kind < LD_OBJ_KINDS; kind++) {
+		const struct ld_reason *r = ld_reason_by_name(
+			l->rs, kind == LD_OBJ_MODULE ? "module_signature" : "kexec");
+
+		if (r && in_base(l, r->name))
+			sections += write_objects(l, kind, out, report);
 	}
 	free(names);
 	ld_mounts_free(&mounts);

@@ -6,7 +6,8 @@
  * learn: the tightest policy that still allows what was used: a default that denies a base
  * group (all, integrity or confidentiality), and one section per executable (or per cgroup)
  * that used a reason of that group, allowing just those reasons, each line saying how often
- * and when it was seen. Events that cannot become a rule (a kernel thread, an executable that
+ * and when it was seen. Modules and kexec images loaded from files become Module= and Kexec=
+ * lines instead, allowing those files to any task rather than the loader every file. Events that cannot become a rule (a kernel thread, an executable that
  * no longer exists) are reported, never turned into rules silently.
  *
  * replay: what a candidate policy would have decided for each recorded call, through
@@ -38,6 +39,10 @@ struct ld_rec {
 	__u32 pid;
 	char comm[64];
 	char time[64]; /* ISO 8601 */
+	/* The module or kexec image file the kernel read for the call (events' "object"). */
+	bool has_obj;
+	__u64 obj_dev, obj_ino;
+	char obj_name[256]; /* escaped, as the event has it */
 };
 
 /* Read one event object (a line of `lockdown events -j`). 1: a call; 0: not one to use

@@ -108,6 +108,23 @@ int ld_rec_from_json(struct json_object *o, struct ld_rec *r, char *why, size_t 
 		}
 		copy(r->exe_name, sizeof(r->exe_name), str(o, "exe_name"));
 	}
+	{
+		struct json_object *obj;
+
+		if (json_object_object_get_ex(o, "object", &obj) && obj &&
+		    json_object_is_type(obj, json_type_object)) {
+			dev = str(obj, "dev");
+			if (!dev || sscanf(dev, "%u:%u", &major, &minor) != 2 ||
+			    !num(obj, "ino", &v)) {
+				snprintf(why, whylen, "\"object\" has no \"dev\" and \"ino\"");
+				return -1;
+			}
+			r->has_obj = true;
+			r->obj_dev = ((__u64)major << 20) | (minor & 0xfffff);
+			r->obj_ino = v;
+			copy(r->obj_name, sizeof(r->obj_name), str(obj, "name"));
+		}
+	}
 	return 1;
 }
 

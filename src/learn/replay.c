@@ -72,6 +72,11 @@ int ld_replay_add(struct ld_replay *rp, const struct ld_rec *r)
 	ld_compiled_match(rp->c, r->kthread || !r->has_exe ? 0 : r->exe_dev,
 			  r->kthread || !r->has_exe ? 0 : r->exe_ino, r->cgroup,
 			  r->kthread ? (__u32)-1 : r->uid, r->host && !r->kthread, &sr);
+	if (r->has_obj)
+		ld_compiled_match_object(rp->c, ld_object_kind_of(reason->name), r->obj_dev,
+					 r->obj_ino, r->kthread || !r->has_exe ? 0 : r->exe_dev,
+					 r->kthread || !r->has_exe ? 0 : r->exe_ino, r->cgroup,
+					 r->kthread ? (__u32)-1 : r->uid, &sr);
 	v = ld_decide(&rp->c->pol, reason->number, &sr);
 	newly = v.outcome == LD_OUT_DENIED && strcmp(r->outcome, "denied") != 0;
 	rp->reason[reason->number].n[v.outcome]++;

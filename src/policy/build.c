@@ -53,12 +53,22 @@ static int build(struct ctx *c, struct ld_compiled *out)
 		apply_ops(out->pol.action[next], s);
 		snprintf(out->rule_names[next], LD_RULE_NAME_LEN, "%s", s->name);
 		out->rule_lines[next] = s->line;
-		if (s->host_line)
+		if (s->host_line && !ld_sec_has_objects(s))
 			out->pol.host_rule = (__u16)next;
 		next++;
 	}
 	out->pol.nrules = (__u32)next;
 
+	/* The subjects of subject sections; an object section's subjects narrow its objects. */
+	for (int k = 0; k < SUBJ_KINDS; k++) {
+		struct subj_list *l = &c->subj[k];
+		size_t n = 0;
+
+		for (size_t i = 0; i < l->n; i++)
+			if (!ld_sec_has_objects(&c->secs[l->v[i].sec]))
+				l->v[n++] = l->v[i];
+		l->n = n;
+	}
 	const struct subj_list *ex = &c->subj[SUBJ_EXE], *cg = &c->subj[SUBJ_CGROUP],
 			       *us = &c->subj[SUBJ_UID];
 
@@ -84,6 +94,12 @@ static int build(struct ctx *c, struct ld_compiled *out)
 	out->nexes = ex->n;
 	out->ncgroups = cg->n;
 	out->nuids = us->n;
+	for (size_t i = 0; i < c->nobjects; i++)
+		c->objects[i].rule = (__u32)rule_of[c->objects[i].rule];
+	out->objects = c->objects; /* handed over */
+	out->nobjects = c->nobjects;
+	c->objects = NULL;
+	c->nobjects = 0;
 	out->libs = c->libs; /* handed over */
 	out->nlibs = c->nlibs;
 	c->libs = NULL;

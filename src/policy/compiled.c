@@ -17,11 +17,13 @@ void ld_compiled_free(struct ld_compiled *c)
 	free(c->cgroups);
 	free(c->uids);
 	free(c->libs);
+	free(c->objects);
 	c->exes = NULL;
 	c->cgroups = NULL;
 	c->uids = NULL;
 	c->libs = NULL;
-	c->nexes = c->ncgroups = c->nuids = c->nlibs = 0;
+	c->objects = NULL;
+	c->nexes = c->ncgroups = c->nuids = c->nlibs = c->nobjects = 0;
 }
 
 static int cmp_exe(const void *a, const void *b)
@@ -47,8 +49,29 @@ static int cmp_uid(const void *a, const void *b)
 	return x->uid < y->uid ? -1 : x->uid > y->uid;
 }
 
+#define CMP(a, b)                                                                                  \
+	do {                                                                                       \
+		if ((a) != (b))                                                                    \
+			return (a) < (b) ? -1 : 1;                                                 \
+	} while (0)
+
+static int cmp_obj(const void *a, const void *b)
+{
+	const struct ld_obj_rule *x = a, *y = b;
+
+	CMP(x->kind, y->kind);
+	CMP(x->dev, y->dev);
+	CMP(x->ino, y->ino);
+	CMP(x->subj, y->subj);
+	CMP(x->sa, y->sa);
+	CMP(x->sb, y->sb);
+	return 0;
+}
+
 void ld_compiled_sort(struct ld_compiled *c)
 {
+	if (c->nobjects)
+		qsort(c->objects, c->nobjects, sizeof(*c->objects), cmp_obj);
 	if (c->nexes)
 		qsort(c->exes, c->nexes, sizeof(*c->exes), cmp_exe);
 	if (c->ncgroups)
@@ -73,10 +96,64 @@ void ld_compiled_match(const struct ld_compiled *c, __u64 dev, __u64 ino, __u64 
 	if (uid != (__u32)-1 && c->nuids)
 		u = bsearch(&(struct ld_uid_rule){ .uid = uid }, c->uids, c->nuids,
 			    sizeof(*c->uids), cmp_uid);
+	out->obj = LD_RULE_NONE;
 	out->exe = e ? e->rule : LD_RULE_NONE;
 	out->cgroup = g ? g->rule : LD_RULE_NONE;
 	out->uid = u ? u->rule : LD_RULE_NONE;
 	out->host = host ? 1 : 0;
+}
+
+const struct ld_obj_rule *ld_compiled_match_object(const struct ld_compiled *c, unsigned int kind,
+						   __u64 odev, __u64 oino, __u64 exe_dev,
+						   __u64 exe_ino, __u64 cgroup_id, __u32 uid,
+						   struct ld_subject_rules *out)
+{
+	/* Most specific first, as lockdown.bpf.c's lookup_object() tries them. */
+	const struct ld_obj_rule tries[] = {
+		{ .subj = LD_OSUBJ_EXE, .sa = exe_dev, .sb = exe_ino },
+		{ .subj = LD_OSUBJ_CGROUP, .sa = cgroup_id },
+		{ .subj = LD_OSUBJ_UID, .sa = uid },
+		{ .subj = LD_OSUBJ_ANY },
+	};
+	const struct ld_obj_rule *r = NULL;
+
+	out->obj = LD_RULE_NONE;
+	if (kind == LD_OBJ_NONE || !c->nobjects)
+		return NULL;
+	for (size_t i = 0; i < sizeof(tries) / sizeof(tries[0]) && !r; i++) {
+		struct ld_obj_rule k = tries[i];
+
+		if (k.subj == LD_OSUBJ_EXE && !exe_ino)
+			continue;
+		if (k.subj == LD_OSUBJ_UID && uid == (__u32)-1)
+			continue;
+		k.kind = (__u8)kind;
+		k.dev = odev;
+		k.ino = oino;
+		r = bsearch(&k, c->objects, c->nobjects, sizeof(*c->objects), cmp_obj);
+	}
+	if (r)
+		out->obj = r->rule;
+	return r;
+}
+
+unsigned int ld_object_kind_of(const char *reason)
+{
+	if (!strcmp(reason, "module_signature"))
+		return LD_OBJ_MODULE;
+	if (!strcmp(reason, "kexec"))
+		return LD_OBJ_KEXEC;
+	return LD_OBJ_NONE;
+}
+
+const char *ld_object_noun(unsigned int kind)
+{
+	return kind == LD_OBJ_MODULE ? "module" : kind == LD_OBJ_KEXEC ? "kexec image" : "?";
+}
+
+const char *ld_object_key(unsigned int kind)
+{
+	return kind == LD_OBJ_MODULE ? "Module" : kind == LD_OBJ_KEXEC ? "Kexec" : "?";
 }
 
 void ld_compiled_digest_hex(const struct ld_compiled *c, char out[65])
@@ -175,6 +252,13 @@ int ld_compiled_compute_digest(struct ld_compiled *c, const struct ld_reasons *r
 		    c->cgroups[i].rule);
 	for (size_t i = 0; i < c->nuids; i++)
 		put(&k, "uid %u %u\n", c->uids[i].uid, c->uids[i].rule);
+	for (size_t i = 0; i < c->nobjects; i++) {
+		const struct ld_obj_rule *o = &c->objects[i];
+
+		put(&k, "object %u %llu %llu %u %llu %llu %u\n", o->kind,
+		    (unsigned long long)o->dev, (unsigned long long)o->ino, o->subj,
+		    (unsigned long long)o->sa, (unsigned long long)o->sb, o->rule);
+	}
 	/* Sealing and the code exempt executables may map change what is enforced. */
 	if (c->seal)
 		put(&k, "seal yes\n");

@@ -25,11 +25,12 @@ struct section {
 	unsigned int line;
 	bool is_policy;
 	bool has_subject;
-	bool subject_error;	/* a subject key was in error (reported there) */
-	bool optional_absent;	/* an Executable=-PATH was absent (warned there) */
-	unsigned int host_line; /* nonzero: Host=yes, at this line */
-	unsigned int exe_line;	/* nonzero: the first Executable= line */
-	unsigned int libs_line; /* nonzero: the first Libraries= line */
+	bool subject_error;		     /* a subject key was in error (reported there) */
+	bool optional_absent;		     /* an Executable=-PATH was absent (warned there) */
+	unsigned int host_line;		     /* nonzero: Host=yes, at this line */
+	unsigned int exe_line;		     /* nonzero: the first Executable= line */
+	unsigned int libs_line;		     /* nonzero: the first Libraries= line */
+	unsigned int obj_line[LD_OBJ_KINDS]; /* nonzero: the first Module= / Kexec= line */
 	struct op *ops;
 	size_t nops;
 };
@@ -52,11 +53,29 @@ struct subj_list {
 	bool overflow; /* the kind's limit was reported */
 };
 
+/* A file a Module= or Kexec= line names (one per file its glob matched). */
+struct objfile {
+	__u8 kind; /* enum ld_object_kind */
+	__u64 dev, ino;
+	int sec;
+	unsigned int line;
+	char path[256];
+};
+
+/* An object section: one naming Module= or Kexec=. Its subject keys narrow it to some tasks
+ * (they are no subjects of their own), its actions decide only its objects' reasons. */
+static inline bool ld_sec_has_objects(const struct section *s)
+{
+	return s->obj_line[LD_OBJ_MODULE] || s->obj_line[LD_OBJ_KEXEC];
+}
+
 /* Paths are copied whole into the compiled rules, or refused (see add_exe()). */
 _Static_assert(sizeof(((struct subj *)0)->path) == sizeof(((struct ld_exe_rule *)0)->path),
 	       "an executable's path fits its compiled rule");
 _Static_assert(sizeof(((struct subj *)0)->path) == sizeof(((struct ld_cgroup_rule *)0)->path),
 	       "a cgroup's path fits its compiled rule");
+_Static_assert(sizeof(((struct objfile *)0)->path) == sizeof(((struct ld_obj_rule *)0)->path),
+	       "an object's path fits its compiled rule");
 
 enum { CUR_NONE = -1, CUR_SKIP = -2 };
 
@@ -88,6 +107,13 @@ struct ctx {
 	struct subj_list subj[SUBJ_KINDS];
 	struct ld_lib_path *libs;
 	size_t nlibs;
+	struct objfile *objfiles;
+	size_t nobjfiles;
+	bool objfiles_overflow;
+	int kmod_version; /* of the kmod that loads modules here: 0 not asked yet, -1 unknown */
+	/* After parsing: the object rules, with the section index for a rule (build.c maps it). */
+	struct ld_obj_rule *objects;
+	size_t nobjects;
 };
 
 /* Add a message to d (at most a hundred are kept; all are counted). */

@@ -13,6 +13,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <glob.h>
 #include <ini.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -405,8 +406,10 @@ static const struct {
 };
 
 /*
- * Record subject word of kind k, identity (id, ino), in the current section: each identity
- * once in the whole policy (twice in one section is a warning, in two an error naming both).
+ * Record subject word of kind k, identity (id, ino), in the current section: twice in one
+ * section is a warning (listed once); in two sections an error, said once the whole file is
+ * read (see two_sections()): a Module= or Kexec= line further down may make it a narrowing
+ * of an object section, which may repeat another section's subject.
  * 1: added; 0: a duplicate (reported); -1: the kind's limit or memory ran out (stop).
  */
 static int add_subject(struct ctx *c, enum subj_kind k, const char *word, __u64 id, __u64 ino)
@@ -417,17 +420,10 @@ static int add_subject(struct ctx *c, enum subj_kind k, const char *word, __u64 
 
 	for (size_t i = 0; i < l->n; i++) {
 		s = &l->v[i];
-		if (s->id != id || s->ino != ino)
+		if (s->id != id || s->ino != ino || s->sec != c->cur)
 			continue;
-		if (s->sec == c->cur)
-			warning(c, "%s '%s' is the same %s as '%s' (line %u); listed once", noun,
-				word, subject_kinds[k].same, s->path, s->line);
-		else
-			error(c,
-			      "%s '%s' is already a subject of [%s] at %s:%u (as '%s'); a %s may "
-			      "be in one section only",
-			      noun, word, sec_name(c, s->sec), c->file, s->line, s->path,
-			      subject_kinds[k].same);
+		warning(c, "%s '%s' is the same %s as '%s' (line %u); listed once", noun, word,
+			subject_kinds[k].same, s->path, s->line);
 		return 0;
 	}
 	if (l->n >= subject_kinds[k].max) {
@@ -588,6 +584,372 @@ static bool add_uid(struct ctx *c, const char *word, void *arg)
 	return add_subject(c, SUBJ_UID, word, uid, 0) >= 0;
 }
 
+/* A subject in two sections (neither of them an object section): an error naming both. */
+static void two_sections(struct ctx *c)
+{
+	for (int k = 0; k < SUBJ_KINDS; k++) {
+		const struct subj_list *l = &c->subj[k];
+
+		for (size_t i = 0; i < l->n; i++) {
+			const struct subj *s = &l->v[i];
+
+			if (ld_sec_has_objects(&c->secs[s->sec]))
+				continue;
+			for (size_t j = 0; j < i; j++) {
+				const struct subj *t = &l->v[j];
+
+				if (t->id != s->id || t->ino != s->ino || t->sec == s->sec ||
+				    ld_sec_has_objects(&c->secs[t->sec]))
+					continue;
+				ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, s->line,
+					    "%s '%s' is already a subject of [%s] at %s:%u (as "
+					    "'%s'); a %s may be in one section only",
+					    subject_kinds[k].noun, s->path, sec_name(c, t->sec),
+					    c->file, t->line, t->path, subject_kinds[k].same);
+				break;
+			}
+		}
+	}
+}
+
+/* ---- objects (Module=, Kexec=) ----------------------------------------------------------- */
+
+/* The version of kmod ("kmod version 30"), asked once; -1 when there is none to ask. */
+static int kmod_version(struct ctx *c)
+{
+	FILE *f;
+	int v = -1;
+
+	if (c->kmod_version)
+		return c->kmod_version;
+	f = popen("kmod --version 2>/dev/null", "r");
+	if (f) {
+		if (fscanf(f, "kmod version %d", &v) != 1)
+			v = -1;
+		pclose(f);
+	}
+	c->kmod_version = v;
+	return v;
+}
+
+static bool ends_with(const char *s, const char *tail)
+{
+	size_t n = strlen(s), m = strlen(tail);
+
+	return n >= m && !strcmp(s + n - m, tail);
+}
+
+/* One file a Module= or Kexec= glob matched: checked, named by identity, kept once. */
+static bool add_objfile(struct ctx *c, unsigned int kind, const char *path)
+{
+	const char *key = ld_object_key(kind);
+	struct objfile *o;
+	struct stat st;
+	char err[512];
+	__u64 dev, ino;
+
+	if (strlen(path) >= sizeof(o->path)) {
+		error(c, "%s=: '%s': path too long (at most %zu characters)", key, path,
+		      sizeof(o->path) - 1);
+		return true;
+	}
+	if (stat(path, &st) != 0) {
+		int e = errno;
+
+		error(c, "%s=: '%s': %s", key, path, e == ENOENT ? "no such file" : strerror(e));
+		return true;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		error(c, "%s=: '%s' is not a regular file: the kernel reads a %s from a file", key,
+		      path, ld_object_noun(kind));
+		return true;
+	}
+	if (ld_exe_identity(path, &dev, &ino, err, sizeof(err)) != 0) {
+		error(c, "%s=: %s", key, err);
+		return true;
+	}
+	for (size_t i = 0; i < c->nobjfiles; i++)
+		if (c->objfiles[i].kind == kind && c->objfiles[i].dev == dev &&
+		    c->objfiles[i].ino == ino && c->objfiles[i].sec == c->cur)
+			return true; /* two globs of one section meet: listed once */
+	if (c->nobjfiles >= LD_OBJECT_MAX) {
+		if (!c->objfiles_overflow)
+			error(c, "too many Module= and Kexec= files: at most %u", LD_OBJECT_MAX);
+		c->objfiles_overflow = true;
+		return false;
+	}
+	if (!grow((void **)&c->objfiles, c->nobjfiles, sizeof(*o))) {
+		c->oom = true;
+		return false;
+	}
+	o = &c->objfiles[c->nobjfiles++];
+	o->kind = (__u8)kind;
+	o->dev = dev;
+	o->ino = ino;
+	o->sec = c->cur;
+	o->line = c->line;
+	snprintf(o->path, sizeof(o->path), "%s", path);
+	/* kmod before 31 decompresses a module itself and hands the kernel the bytes. */
+	if (kind == LD_OBJ_MODULE && (ends_with(path, ".ko.xz") || ends_with(path, ".ko.zst") ||
+				      ends_with(path, ".ko.gz"))) {
+		int v = kmod_version(c);
+
+		if (v >= 0 && v < 31)
+			warning(c,
+				"Module=: '%s' is compressed, and kmod %d (before 31) decompresses "
+				"it itself and loads the bytes (init_module), which no Module= "
+				"matches: list the uncompressed module and load it with insmod, or "
+				"load it with kmod 31 or later on a kernel that decompresses "
+				"modules",
+				path, v);
+	}
+	return true;
+}
+
+/*
+ * Module=PATH, Kexec=PATH: absolute paths, each a file or a glob (expanded now, when the
+ * policy is compiled; files added later count from the next apply or refresh).
+ */
+static bool add_object(struct ctx *c, const char *word, void *arg)
+{
+	unsigned int kind = *(const unsigned int *)arg;
+	const char *key = ld_object_key(kind);
+	bool pattern = strpbrk(word, "*?[") != NULL;
+	glob_t g;
+	int ret;
+
+	if (word[0] != '/') {
+		error(c, "%s=: '%s' is not an absolute path", key, word);
+		return true;
+	}
+	if (!pattern)
+		return add_objfile(c, kind, word);
+	{
+		/* A bounded walk: a few levels of wildcards, as DKMS paths need. */
+		unsigned int levels = 0;
+
+		for (const char *p = word; (p = strchr(p, '/')) != NULL; p++) {
+			size_t n = strcspn(p + 1, "/");
+
+			levels += memchr(p + 1, '*', n) || memchr(p + 1, '?', n) ||
+				  memchr(p + 1, '[', n);
+		}
+		if (levels > 4) {
+			error(c, "%s=: '%s' has wildcards in %u levels of its path: at most 4", key,
+			      word, levels);
+			return true;
+		}
+	}
+	ret = glob(word, 0, NULL, &g);
+	if (ret == GLOB_NOMATCH) {
+		warning(c, "%s=: '%s' matches no file: [%s] names no %s for it", key, word,
+			sec_name(c, c->cur), ld_object_noun(kind));
+		return true;
+	}
+	if (ret != 0) {
+		if (ret == GLOB_NOSPACE)
+			c->oom = true;
+		else
+			error(c, "%s=: '%s': a directory cannot be read", key, word);
+		globfree(&g);
+		return ret != GLOB_NOSPACE;
+	}
+	for (size_t i = 0; i < g.gl_pathc; i++) {
+		if (!add_objfile(c, kind, g.gl_pathv[i])) {
+			globfree(&g);
+			return false;
+		}
+	}
+	globfree(&g);
+	return true;
+}
+
+static void key_object(struct ctx *c, unsigned int kind, const char *value)
+{
+	struct section *s = &c->secs[c->cur];
+
+	if (!s->obj_line[kind])
+		s->obj_line[kind] = c->line;
+	if (value_empty(value))
+		error(c, "%s= needs a file or a glob (%s)", ld_object_key(kind),
+		      kind == LD_OBJ_MODULE ? "/lib/modules/*/updates/dkms/*.ko*"
+					    : "/boot/vmlinuz-*");
+	else
+		for_each_word(c, value, PATHS, &kind, add_object);
+}
+
+/* The reasons (bits) an object section may decide: those of its kinds. */
+static __u64 object_reasons(const struct ctx *c, const struct section *s)
+{
+	static const char *const names[LD_OBJ_KINDS] = {
+		[LD_OBJ_MODULE] = "module_signature", [LD_OBJ_KEXEC] = "kexec"
+	};
+	__u64 mask = 0;
+
+	for (unsigned int k = 1; k < LD_OBJ_KINDS; k++) {
+		const struct ld_reason *r = ld_reason_by_name(c->rs, names[k]);
+
+		if (s->obj_line[k] && r && r->number < LD_REASONS)
+			mask |= 1ull << r->number;
+	}
+	return mask;
+}
+
+/* An object section decides its objects' reasons only, and is narrowed by no Host=. */
+static void check_object_section(struct ctx *c, const struct section *s)
+{
+	__u64 allowed = object_reasons(c, s), named = 0;
+	const char *key = s->obj_line[LD_OBJ_MODULE] ? "Module" : "Kexec";
+	unsigned int line =
+		s->obj_line[LD_OBJ_MODULE] ? s->obj_line[LD_OBJ_MODULE] : s->obj_line[LD_OBJ_KEXEC];
+
+	if (s->host_line)
+		ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, s->host_line,
+			    "Host= cannot narrow [%s], which names %s=: narrow it with "
+			    "Executable=, Cgroup= or User=",
+			    s->name, key);
+	for (size_t i = 0; i < s->nops; i++) {
+		__u64 extra = s->ops[i].reasons & ~allowed;
+
+		named |= s->ops[i].reasons & allowed;
+		if (extra) {
+			const struct ld_reason *r = NULL;
+
+			for (unsigned int b = 0; b < LD_REASONS && !r; b++)
+				if (extra & (1ull << b))
+					r = ld_reason_by_number(c->rs, b);
+			ld_diag_add(
+				c->diag, LD_DIAG_ERROR, c->file, s->line,
+				"[%s] names %s=, so it decides %s only: '%s' belongs in another "
+				"section",
+				s->name, key,
+				s->obj_line[LD_OBJ_MODULE] && s->obj_line[LD_OBJ_KEXEC]
+					? "module_signature and kexec"
+				: s->obj_line[LD_OBJ_MODULE] ? "module_signature"
+							     : "kexec",
+				r ? r->name : "?");
+			return;
+		}
+	}
+	if (!named)
+		ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, line,
+			    "[%s] names %s= but decides nothing for it: add Allow=%s (or Audit=, "
+			    "Deny=)",
+			    s->name, key,
+			    s->obj_line[LD_OBJ_MODULE] ? "module_signature" : "kexec");
+}
+
+static int cmp_objrule(const void *a, const void *b)
+{
+	const struct ld_obj_rule *x = a, *y = b;
+
+#define CMPF(f)                                                                                    \
+	do {                                                                                       \
+		if (x->f != y->f)                                                                  \
+			return x->f < y->f ? -1 : 1;                                               \
+	} while (0)
+	CMPF(kind);
+	CMPF(dev);
+	CMPF(ino);
+	CMPF(subj);
+	CMPF(sa);
+	CMPF(sb);
+	CMPF(line);
+#undef CMPF
+	return 0;
+}
+
+/*
+ * The object rules: each file of an object section once per subject that narrows the section
+ * (once for any task when none does; none when its only subjects are absent optional
+ * executables). One (file, subject) in two sections is an error naming both.
+ */
+static void expand_objects(struct ctx *c)
+{
+	static const __u8 osubj[SUBJ_KINDS] = { [SUBJ_EXE] = LD_OSUBJ_EXE,
+						[SUBJ_CGROUP] = LD_OSUBJ_CGROUP,
+						[SUBJ_UID] = LD_OSUBJ_UID };
+	size_t n = 0, cap = 0;
+
+	for (size_t i = 0; i < c->nobjfiles; i++) {
+		const struct objfile *f = &c->objfiles[i];
+		const struct section *s = &c->secs[f->sec];
+		bool narrowed = false;
+
+		for (int k = 0; k <= SUBJ_KINDS; k++) {
+			const struct subj_list *l = k < SUBJ_KINDS ? &c->subj[k] : NULL;
+			size_t m = l ? l->n : (narrowed || s->optional_absent ? 0 : 1);
+
+			for (size_t j = 0; j < m; j++) {
+				struct ld_obj_rule *o;
+
+				if (l && l->v[j].sec != f->sec)
+					continue;
+				narrowed = true;
+				if (n >= LD_OBJECT_MAX) {
+					ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, f->line,
+						    "too many Module= and Kexec= rules (files "
+						    "times the "
+						    "subjects narrowing them): at most %u",
+						    LD_OBJECT_MAX);
+					return;
+				}
+				if (n == cap) {
+					size_t nc = cap ? 2 * cap : 64;
+					void *p = realloc(c->objects, nc * sizeof(*c->objects));
+
+					if (!p) {
+						c->oom = true;
+						return;
+					}
+					c->objects = p;
+					cap = nc;
+				}
+				o = &c->objects[n++];
+				memset(o, 0, sizeof(*o));
+				o->kind = f->kind;
+				o->dev = f->dev;
+				o->ino = f->ino;
+				o->rule = (__u32)f->sec; /* a section index until build.c */
+				o->line = f->line;
+				memcpy(o->path, f->path, sizeof(o->path));
+				if (l) {
+					o->subj = osubj[k];
+					o->sa = l->v[j].id;
+					o->sb = l->v[j].ino;
+				}
+			}
+		}
+	}
+	c->nobjects = n;
+	if (n)
+		qsort(c->objects, n, sizeof(*c->objects), cmp_objrule);
+	for (size_t i = 1; i < n; i++) {
+		const struct ld_obj_rule *a = &c->objects[i - 1], *b = &c->objects[i];
+
+		if (a->kind == b->kind && a->dev == b->dev && a->ino == b->ino &&
+		    a->subj == b->subj && a->sa == b->sa && a->sb == b->sb && a->rule != b->rule) {
+			ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, b->line,
+				    "%s '%s' is already named by [%s] at %s:%u for the same tasks; "
+				    "a file and its tasks may be in one section only",
+				    ld_object_noun(b->kind), b->path, sec_name(c, (int)a->rule),
+				    c->file, a->line);
+			return;
+		}
+	}
+	/* One section naming a file twice for one subject (two of its globs): listed once. */
+	for (size_t i = 1; i < c->nobjects; i++) {
+		struct ld_obj_rule *a = &c->objects[i - 1], *b = &c->objects[i];
+
+		if (a->kind == b->kind && a->dev == b->dev && a->ino == b->ino &&
+		    a->subj == b->subj && a->sa == b->sa && a->sb == b->sb) {
+			memmove(b, b + 1, (c->nobjects - i - 1) * sizeof(*b));
+			c->nobjects--;
+			i--;
+		}
+	}
+}
+
 /* yes/true/1 or no/false/0, a whole value; -1 (reported) otherwise. */
 static int yes_no(struct ctx *c, const char *key, const char *value)
 {
@@ -675,8 +1037,8 @@ static void key_rate(struct ctx *c, const char *value)
 }
 
 static const char *const policy_keys[] = { "Mode", "Allow", "Audit", "Deny", "RateLimit", "Seal" };
-static const char *const subject_keys[] = { "Executable", "Cgroup", "User",  "Host",
-					    "Libraries",  "Allow",  "Audit", "Deny" };
+static const char *const subject_keys[] = { "Executable", "Cgroup", "User",  "Host",  "Libraries",
+					    "Module",	  "Kexec",  "Allow", "Audit", "Deny" };
 
 static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 {
@@ -690,8 +1052,9 @@ static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 			return;
 		}
 	}
-	if (is_policy && (!strcmp(key, "Executable") || !strcmp(key, "Cgroup") ||
-			  !strcmp(key, "User") || !strcmp(key, "Host"))) {
+	if (is_policy &&
+	    (!strcmp(key, "Executable") || !strcmp(key, "Cgroup") || !strcmp(key, "User") ||
+	     !strcmp(key, "Host") || !strcmp(key, "Module") || !strcmp(key, "Kexec"))) {
 		error(c, "%s= names a subject: put it in a section of its own, not in [Policy]",
 		      key);
 		return;
@@ -709,7 +1072,7 @@ static void unknown_key(struct ctx *c, const char *key, bool is_policy)
 	else
 		error(c,
 		      "unknown key '%s' in [%s] (keys: Executable, Cgroup, User, Host, "
-		      "Libraries, Allow, Audit, Deny)",
+		      "Libraries, Module, Kexec, Allow, Audit, Deny)",
 		      key, sec_name(c, c->cur));
 }
 
@@ -802,6 +1165,10 @@ static int handler(void *user, const char *section, const char *key, const char 
 				   : for_each_word(c, value, PATHS, NULL, add_lib);
 	else if (!is_policy && is_subject_key(key))
 		subject_key(c, key, value);
+	else if (!is_policy && !strcmp(key, "Module"))
+		key_object(c, LD_OBJ_MODULE, value);
+	else if (!is_policy && !strcmp(key, "Kexec"))
+		key_object(c, LD_OBJ_KEXEC, value);
 	else
 		unknown_key(c, key, is_policy);
 	return 1;
@@ -838,6 +1205,22 @@ void ld_policy_parse(struct ctx *c)
 		for (k = 0; s->name[k] && k < sizeof(lower) - 1; k++)
 			lower[k] = (char)tolower((unsigned char)s->name[k]);
 		lower[k] = '\0';
+		if (!s->is_policy && ld_sec_has_objects(s)) {
+			check_object_section(c, s);
+			if (s->libs_line && !s->exe_line)
+				ld_diag_add(
+					c->diag, LD_DIAG_ERROR, c->file, s->libs_line,
+					"Libraries= in [%s] applies to executables: the section "
+					"has no Executable=",
+					s->name);
+			if (!s->has_subject && s->optional_absent)
+				ld_diag_add(
+					c->diag, LD_DIAG_WARNING, c->file, s->line,
+					"section [%s] is narrowed to optional executables that are "
+					"absent: it applies to no task",
+					s->name);
+			continue;
+		}
 		if (!s->is_policy && !s->has_subject && s->subject_error)
 			continue;
 		if (!s->is_policy && !s->has_subject && s->optional_absent) {
@@ -862,6 +1245,9 @@ void ld_policy_parse(struct ctx *c)
 				    "Executable=",
 				    s->name);
 	}
+	two_sections(c);
+	if (c->diag->errors == errors_before)
+		expand_objects(c);
 	if (c->oom)
 		ld_diag_add(c->diag, LD_DIAG_ERROR, c->file, 0, "out of memory");
 	if (c->diag->errors == errors_before && c->nsecs == 0)
@@ -877,4 +1263,6 @@ void ld_policy_ctx_free(struct ctx *c)
 	for (int k = 0; k < SUBJ_KINDS; k++)
 		free(c->subj[k].v);
 	free(c->libs);
+	free(c->objfiles);
+	free(c->objects);
 }

@@ -151,7 +151,9 @@ static void test_row(void **state)
 {
 	static const __u8 decoys[] = { LD_ACT_ALLOW, LD_ACT_DENY };
 	const struct row *r = *state;
-	const struct ld_subject_rules s = { r->exe, r->cgroup, r->uid, r->host };
+	const struct ld_subject_rules s = {
+		.obj = NONE, .exe = r->exe, .cgroup = r->cgroup, .uid = r->uid, .host = r->host
+	};
 
 	assert_int_equal(strlen(r->acts), r->nrules);
 	for (size_t k = 0; k < 2; k++) {
@@ -193,7 +195,7 @@ static void test_table_coverage(void **state)
  * its own action (the policy is a table, not one action per rule). */
 static void test_reasons_are_independent(void **state)
 {
-	const struct ld_subject_rules s = { 1, NONE, NONE, 0 };
+	const struct ld_subject_rules s = { .obj = NONE, .exe = 1, .cgroup = NONE, .uid = NONE };
 	struct ld_policy p;
 	(void)state;
 
@@ -209,10 +211,54 @@ static void test_reasons_are_independent(void **state)
 	assert_int_equal(ld_decide(&p, 6, &s).outcome, LD_OUT_ALLOWED);
 }
 
+/*
+ * The object rule (Module=, Kexec=: found only for its reason, for the file the kernel read)
+ * outranks every subject rule, both ways, and fails open past the table like the others.
+ */
+static void test_object_precedence(void **state)
+{
+	struct ld_subject_rules s = { .obj = 2, .exe = 1, .cgroup = 1, .uid = 1, .host = 1 };
+	struct ld_verdict v;
+	struct ld_policy p;
+	(void)state;
+
+	memset(&p, 0, sizeof(p));
+	p.nrules = 3;
+	p.host_rule = 1;
+	p.action[0][R] = LD_ACT_DENY;
+	p.action[1][R] = LD_ACT_DENY;
+	p.action[2][R] = LD_ACT_ALLOW;
+	v = ld_decide(&p, R, &s);
+	assert_int_equal(v.match, LD_MATCH_OBJECT);
+	assert_int_equal(v.rule, 2);
+	assert_int_equal(v.outcome, LD_OUT_ALLOWED);
+	/* An object rule that denies beats an executable that is allowed. */
+	p.action[1][R] = LD_ACT_ALLOW;
+	p.action[2][R] = LD_ACT_DENY;
+	v = ld_decide(&p, R, &s);
+	assert_int_equal(v.match, LD_MATCH_OBJECT);
+	assert_int_equal(v.ret, -1);
+	p.mode = LD_MODE_AUDIT;
+	v = ld_decide(&p, R, &s);
+	assert_int_equal(v.outcome, LD_OUT_AUDITED);
+	assert_int_equal(v.would_deny, 1);
+	p.mode = LD_MODE_ENFORCE;
+	/* No object rule: the executable's decides. */
+	s.obj = NONE;
+	v = ld_decide(&p, R, &s);
+	assert_int_equal(v.match, LD_MATCH_EXE);
+	assert_int_equal(v.outcome, LD_OUT_ALLOWED);
+	/* An object rule past the rows in use allows, like any rule out of range. */
+	s.obj = 3;
+	v = ld_decide(&p, R, &s);
+	assert_int_equal(v.outcome, LD_OUT_ALLOWED);
+	assert_int_equal(v.ret, 0);
+}
+
 int main(void)
 {
 	enum { NROWS = sizeof(rows) / sizeof(rows[0]) };
-	struct CMUnitTest tests[NROWS + 2];
+	struct CMUnitTest tests[NROWS + 3];
 
 	for (size_t i = 0; i < NROWS; i++)
 		tests[i] = (struct CMUnitTest){ .name = rows[i].name,
@@ -220,5 +266,6 @@ int main(void)
 						.initial_state = (void *)&rows[i] };
 	tests[NROWS] = (struct CMUnitTest)cmocka_unit_test(test_table_coverage);
 	tests[NROWS + 1] = (struct CMUnitTest)cmocka_unit_test(test_reasons_are_independent);
+	tests[NROWS + 2] = (struct CMUnitTest)cmocka_unit_test(test_object_precedence);
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -249,13 +249,81 @@ static void test_replay(void **state)
 		free(ev[i]);
 }
 
+/*
+ * A module loaded from a file: the record keeps its identity; learn makes no exemption of the
+ * loader for it (a file it cannot find is reported); replay decides it by the Module= rule.
+ */
+static void test_objects(void **state)
+{
+	char line[900], policy[700], *out, *report, *text = NULL, why[256], *ev;
+	struct json_object *o;
+	struct ld_mounts ms = { 0 };
+	struct ld_compiled c;
+	struct ld_diag d = { 0 };
+	struct ld_replay *rp;
+	struct ld_rec r;
+	__u64 dev, ino;
+	unsigned int mode;
+	size_t len = 0;
+	FILE *in, *mem;
+
+	(void)state;
+	assert_int_equal(ld_path_identity(&ms, tool, &dev, &ino, &mode), 0);
+	ld_mounts_free(&ms);
+	/* tool's own file stands for the module: loaded by agent. */
+	ev = event(agent, true, "module_signature", "audited", "t1");
+	snprintf(line, sizeof(line),
+		 "%.*s,\"object\":{\"name\":\"tool\",\"dev\":\"%llu:%llu\","
+		 "\"ino\":%llu}}\n",
+		 (int)(strrchr(ev, '}') - ev), ev, dev >> 20, dev & 0xfffff, ino);
+	free(ev);
+	o = json_tokener_parse(line);
+	assert_non_null(o);
+	assert_int_equal(ld_rec_from_json(o, &r, why, sizeof(why)), 1);
+	assert_true(r.has_obj);
+	assert_int_equal(r.obj_dev, dev);
+	assert_int_equal(r.obj_ino, ino);
+	assert_string_equal(r.obj_name, "tool");
+	json_object_put(o);
+	o = json_tokener_parse("{\"kind\":\"reason\",\"reason\":\"kexec\",\"outcome\":\"denied\","
+			       "\"object\":{\"name\":\"x\"}}");
+	assert_int_equal(ld_rec_from_json(o, &r, why, sizeof(why)), -1);
+	json_object_put(o);
+
+	/* Not under /lib/modules: reported, and the loader is not exempted instead. */
+	out = learn(line, "integrity", &report);
+	assert_null(strstr(out, "Executable="));
+	assert_null(strstr(out, "module_signature"));
+	assert_non_null(strstr(report, "module tool ("));
+	assert_non_null(strstr(report, "was not found under /lib/modules"));
+	free(out);
+	free(report);
+
+	/* Replay: a Module= rule for the file allows it, for any loader. */
+	snprintf(policy, sizeof(policy),
+		 "[Policy]\nDeny=integrity\n[m]\nModule=%s\nAllow=module_signature\n", tool);
+	assert_int_equal(ld_policy_compile_buffer("p", policy, strlen(policy), &rs, NULL, &c, &d),
+			 0);
+	rp = ld_replay_new(&c, &rs);
+	in = fmemopen(line, strlen(line), "r");
+	assert_int_equal(ld_recs_read(in, "e", add_replay, rp, why, sizeof(why)), 0);
+	mem = open_memstream(&text, &len);
+	assert_int_equal(ld_replay_report(rp, mem, false), 0);
+	fclose(mem);
+	assert_null(strstr(text, "would be denied:"));
+	fclose(in);
+	free(text);
+	ld_replay_free(rp);
+	ld_compiled_free(&c);
+	ld_diag_free(&d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_records),
-		cmocka_unit_test(test_malformed_lines),
-		cmocka_unit_test(test_learn_policy),
-		cmocka_unit_test(test_replay),
+		cmocka_unit_test(test_records),	     cmocka_unit_test(test_malformed_lines),
+		cmocka_unit_test(test_learn_policy), cmocka_unit_test(test_replay),
+		cmocka_unit_test(test_objects),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

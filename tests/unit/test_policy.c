@@ -916,6 +916,205 @@ static void test_executable_optional(void **state)
 	assert_int_equal(chmod(a, 0755), 0);
 }
 
+/*
+ * The seal's risk check: a Module= section names files, so root gets nothing from it but those
+ * files; module_signature allowed to a rule root can reach lets root load any module.
+ */
+static void test_seal_risks_objects(void **state)
+{
+	char x[320], text[800], risks[512];
+	struct ld_compiled c;
+	struct ld_diag dg;
+	bool hib;
+	(void)state;
+
+	snprintf(x, sizeof(x), "%s/risk.ko", tmpdir);
+	write_file(x, "x");
+	snprintf(text, sizeof(text),
+		 "[Policy]\nSeal=yes\nDeny=integrity\n[dkms]\nModule=%s\nAllow=module_signature\n",
+		 x);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(ld_seal_risks(&c, &rs61, risks, sizeof(risks), &hib), 0);
+	ld_compiled_free(&c);
+	/* The same reason without Module=, to every task: a way into the kernel. */
+	assert_int_equal(compile("[Policy]\nSeal=yes\nDeny=integrity\nAllow=module_signature\n",
+				 &rs61, &c, &dg),
+			 0);
+	assert_diag(&dg, LD_DIAG_WARNING, 2, "root could still change the running kernel through");
+	assert_int_equal(ld_seal_risks(&c, &rs61, risks, sizeof(risks), &hib), 1);
+	assert_non_null(strstr(risks, "[default] module_signature"));
+	ld_diag_free(&dg);
+	ld_compiled_free(&c);
+}
+
+/* A kmod that says it is version v, first on PATH (the compiler asks `kmod --version`). */
+static void fake_kmod(int v, char *oldpath, size_t len)
+{
+	char dir[300], path[320], text[64];
+
+	snprintf(oldpath, len, "%s", getenv("PATH") ? getenv("PATH") : "/usr/bin:/bin");
+	snprintf(dir, sizeof(dir), "%s/fakebin", tmpdir);
+	mkdir(dir, 0755);
+	snprintf(path, sizeof(path), "%s/kmod", dir);
+	snprintf(text, sizeof(text), "#!/bin/sh\necho 'kmod version %d'\n", v);
+	write_file(path, text);
+	assert_int_equal(chmod(path, 0755), 0);
+	snprintf(path, sizeof(path), "%s:%s", dir, oldpath);
+	setenv("PATH", path, 1);
+}
+
+/* Module= and Kexec=: files by identity, globs expanded, what an object section may say. */
+static void test_objects(void **state)
+{
+	char d[300], x[320], y[320], z[320], tool[300], text[2400], oldpath[4096];
+	struct ld_compiled c, c2;
+	struct ld_diag dg;
+	(void)state;
+
+	snprintf(d, sizeof(d), "%s/mods", tmpdir);
+	mkdir(d, 0755);
+	snprintf(x, sizeof(x), "%s/a", d);
+	mkdir(x, 0755);
+	snprintf(x, sizeof(x), "%s/b", d);
+	mkdir(x, 0755);
+	snprintf(x, sizeof(x), "%s/a/x.ko", d);
+	snprintf(y, sizeof(y), "%s/a/y.ko", d);
+	snprintf(z, sizeof(z), "%s/b/z.ko.xz", d);
+	write_file(x, "x");
+	write_file(y, "y");
+	write_file(z, "z");
+	make_file("kmod-tool", tool, sizeof(tool));
+
+	/* A glob: every file it matches, for any task, in rule 1. */
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=integrity\n[dkms]\nModule=%s/a/*.ko\nAllow=module_signature\n", d);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nobjects, 2);
+	for (size_t i = 0; i < 2; i++) {
+		assert_int_equal(c.objects[i].kind, LD_OBJ_MODULE);
+		assert_int_equal(c.objects[i].subj, LD_OSUBJ_ANY);
+		assert_int_equal(c.objects[i].rule, 1);
+		assert_true(!strcmp(c.objects[i].path, x) || !strcmp(c.objects[i].path, y));
+	}
+	assert_int_equal(c.nexes + c.ncgroups + c.nuids, 0);
+	assert_int_equal(c.pol.action[1][num(&rs61, "module_signature")], LD_ACT_ALLOW);
+	assert_int_equal(c.pol.action[1][num(&rs61, "dev_mem")], LD_ACT_DENY);
+	{
+		struct ld_subject_rules sr;
+		__u64 dev, ino;
+		char err[256];
+
+		assert_int_equal(ld_exe_identity(y, &dev, &ino, err, sizeof(err)), 0);
+		assert_non_null(
+			ld_compiled_match_object(&c, LD_OBJ_MODULE, dev, ino, 0, 0, 0, 0, &sr));
+		assert_int_equal(sr.obj, 1);
+		/* A kexec image of the same file is not a module. */
+		assert_null(ld_compiled_match_object(&c, LD_OBJ_KEXEC, dev, ino, 0, 0, 0, 0, &sr));
+		assert_int_equal(sr.obj, LD_RULE_NONE);
+		assert_null(ld_compiled_match_object(&c, LD_OBJ_MODULE, dev, ino + 1000, 0, 0, 0, 0,
+						     &sr));
+	}
+	/* The files count in the digest. */
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=integrity\n[dkms]\nModule=%s\nAllow=module_signature\n", x);
+	compile_ok(text, &rs61, &c2, 0);
+	assert_int_equal(c2.nobjects, 1);
+	assert_memory_not_equal(c.pol.digest, c2.pol.digest, sizeof(c.pol.digest));
+	ld_compiled_free(&c);
+	ld_compiled_free(&c2);
+
+	/* A glob that matches nothing is a warning (a DKMS module not built yet), no error. */
+	snprintf(text, sizeof(text), "[dkms]\nModule=%s/none/*.ko\nAllow=module_signature\n", d);
+	assert_int_equal(compile(text, &rs61, &c, &dg), 0);
+	assert_diag(&dg, LD_DIAG_WARNING, 2, "matches no file");
+	assert_int_equal(c.nobjects, 0);
+	ld_diag_free(&dg);
+	ld_compiled_free(&c);
+
+	/* What is not a file, or not named well. */
+	snprintf(text, sizeof(text), "[m]\nModule=%s/a/none.ko\nAllow=module_signature\n", d);
+	assert_invalid(text, &rs61, 2, "no such file");
+	assert_invalid("[m]\nModule=mods/x.ko\nAllow=module_signature\n", &rs61, 2,
+		       "not an absolute path");
+	snprintf(text, sizeof(text), "[m]\nModule=%s/a\nAllow=module_signature\n", d);
+	assert_invalid(text, &rs61, 2, "is not a regular file");
+	snprintf(text, sizeof(text), "[m]\nModule=%s/*\nAllow=module_signature\n", d);
+	assert_invalid(text, &rs61, 2, "is not a regular file");
+	assert_invalid("[m]\nModule=\nAllow=module_signature\n", &rs61, 2,
+		       "needs a file or a glob");
+	snprintf(text, sizeof(text), "[Policy]\nModule=%s\n", x);
+	assert_invalid(text, &rs61, 2, "put it in a section of its own");
+
+	/* An object section decides its objects' reasons, and decides something. */
+	snprintf(text, sizeof(text), "[m]\nModule=%s\nAllow=module_signature,dev_mem\n", x);
+	assert_invalid(text, &rs61, 1, "decides module_signature only: 'dev_mem'");
+	snprintf(text, sizeof(text), "[m]\nModule=%s\n", x);
+	assert_invalid(text, &rs61, 2, "decides nothing");
+	snprintf(text, sizeof(text), "[m]\nModule=%s\nAllow=kexec\n", x);
+	assert_invalid(text, &rs61, 1, "decides module_signature only: 'kexec'");
+	snprintf(text, sizeof(text), "[m]\nHost=yes\nModule=%s\nAllow=module_signature\n", x);
+	assert_invalid(text, &rs61, 2, "Host= cannot narrow");
+	snprintf(text, sizeof(text), "[k]\nKexec=%s\nAllow=kexec\n", y);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nobjects, 1);
+	assert_int_equal(c.objects[0].kind, LD_OBJ_KEXEC);
+	ld_compiled_free(&c);
+
+	/* Narrowed by an executable that another section names as its subject: both hold. */
+	snprintf(text, sizeof(text),
+		 "[Policy]\nDeny=integrity\n[dkms]\nExecutable=%s\nModule=%s\n"
+		 "Allow=module_signature\n[tool]\nExecutable=%s\nAllow=dev_mem\n",
+		 tool, x, tool);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nexes, 1);
+	assert_int_equal(c.exes[0].rule, 2);
+	assert_int_equal(c.nobjects, 1);
+	assert_int_equal(c.objects[0].subj, LD_OSUBJ_EXE);
+	assert_int_equal(c.objects[0].sa, c.exes[0].dev);
+	assert_int_equal(c.objects[0].sb, c.exes[0].ino);
+	{
+		struct ld_subject_rules sr;
+
+		/* The tool finds the object rule; another program does not. */
+		assert_non_null(ld_compiled_match_object(&c, LD_OBJ_MODULE, c.objects[0].dev,
+							 c.objects[0].ino, c.exes[0].dev,
+							 c.exes[0].ino, 0, 0, &sr));
+		assert_int_equal(sr.obj, 1);
+		assert_null(ld_compiled_match_object(&c, LD_OBJ_MODULE, c.objects[0].dev,
+						     c.objects[0].ino, c.exes[0].dev,
+						     c.exes[0].ino + 1, 0, 0, &sr));
+	}
+	ld_compiled_free(&c);
+
+	/* One file for the same tasks in two sections: an error naming both. */
+	snprintf(text, sizeof(text),
+		 "[one]\nModule=%s\nAllow=module_signature\n[two]\nModule=%s/a/*.ko\n"
+		 "Deny=module_signature\n",
+		 x, d);
+	assert_invalid(text, &rs61, 5, "already named by [one] at t.conf:2");
+	/* ... for other tasks, it is fine: the narrowed section comes first for its tool. */
+	snprintf(text, sizeof(text),
+		 "[one]\nModule=%s\nExecutable=%s\nAllow=module_signature\n[two]\nModule=%s\n"
+		 "Audit=module_signature\n",
+		 x, tool, x);
+	compile_ok(text, &rs61, &c, 0);
+	assert_int_equal(c.nobjects, 2);
+	ld_compiled_free(&c);
+
+	/* A compressed module and a kmod that decompresses it itself (before 31): a warning. */
+	fake_kmod(30, oldpath, sizeof(oldpath));
+	snprintf(text, sizeof(text), "[m]\nModule=%s\nAllow=module_signature\n", z);
+	assert_int_equal(compile(text, &rs61, &c, &dg), 0);
+	assert_diag(&dg, LD_DIAG_WARNING, 2, "kmod 30 (before 31) decompresses it itself");
+	ld_diag_free(&dg);
+	ld_compiled_free(&c);
+	setenv("PATH", oldpath, 1);
+	fake_kmod(34, oldpath, sizeof(oldpath));
+	compile_ok(text, &rs61, &c, 0);
+	ld_compiled_free(&c);
+	setenv("PATH", oldpath, 1);
+}
+
 static void test_cgroups(void **state)
 {
 	char dir[400], text[1500];
@@ -1648,6 +1847,8 @@ int main(void)
 		cmocka_unit_test(test_check_command),
 		cmocka_unit_test(test_explain_command),
 		cmocka_unit_test(test_explain_reason_case),
+		cmocka_unit_test(test_objects),
+		cmocka_unit_test(test_seal_risks_objects),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

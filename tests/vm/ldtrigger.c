@@ -12,6 +12,15 @@
  *                    threads=N cpus=N migrated=N seconds=S", every call counted
  *   ldtrigger mksubvol DIR/NAME
  *                    create btrfs subvolume NAME in DIR (BTRFS_IOC_SUBVOL_CREATE)
+ *   ldtrigger finit FILE [compressed]
+ *                    finit_module() of FILE (with MODULE_INIT_COMPRESSED_FILE): the kernel
+ *                    reads the file; "allowed" once past the signature check (loaded, or
+ *                    EEXIST: already loaded), the module is not removed
+ *   ldtrigger initmod FILE
+ *                    init_module() of FILE's bytes: the same module, handed over from memory
+ *   ldtrigger kexec_file KERNEL
+ *                    kexec_file_load() of KERNEL without an initramfs, then unload it again
+ *                    (never executed)
  *   ldtrigger --ruid N ...
  *                    the rest with real uid N, effective and saved uid 0 (root keeps its
  *                    capabilities: a uid rule can be tried on operations that need them)
@@ -700,6 +709,70 @@ static int mksubvol(const char *path)
 	return 0;
 }
 
+/* The operations on a file (module_signature and kexec, decided by the file: Module=, Kexec=). */
+#ifndef MODULE_INIT_COMPRESSED_FILE
+#define MODULE_INIT_COMPRESSED_FILE 4
+#endif
+
+static struct result past_module_check(long r, const char *what)
+{
+	if (r == 0)
+		return res(ALLOWED, "%s: loaded", what);
+	if (errno == EEXIST)
+		return res(ALLOWED, "%s: EEXIST past the signature check", what);
+	if (errno == EKEYREJECTED)
+		return res(UNAVAILABLE, "module signatures are enforced (sig_enforce)");
+	return from_errno(errno, what);
+}
+
+static struct result t_finit(const char *path, unsigned int flags)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct result r;
+
+	if (fd < 0)
+		return res(ERROR, "%s: %s", path, strerror(errno));
+	r = past_module_check(syscall(SYS_finit_module, fd, "", flags), "finit_module");
+	close(fd);
+	return r;
+}
+
+static struct result t_initmod(const char *path)
+{
+	static char buf[16 << 20];
+	ssize_t n;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return res(ERROR, "%s: %s", path, strerror(errno));
+	n = read(fd, buf, sizeof(buf));
+	close(fd);
+	if (n <= 0)
+		return res(ERROR, "%s: cannot read", path);
+	return past_module_check(syscall(SYS_init_module, buf, (unsigned long)n, ""),
+				 "init_module");
+}
+
+static struct result t_kexec_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	long r;
+
+	if (fd < 0)
+		return res(ERROR, "%s: %s", path, strerror(errno));
+	r = syscall(SYS_kexec_file_load, fd, -1, 1UL, "", (unsigned long)KEXEC_FILE_NO_INITRAMFS);
+	close(fd);
+	if (r != 0) {
+		if (errno == EKEYREJECTED)
+			return res(UNAVAILABLE, "kexec image signatures are enforced");
+		return from_errno(errno, "kexec_file_load");
+	}
+	if (syscall(SYS_kexec_file_load, -1, -1, 0UL, NULL, (unsigned long)KEXEC_FILE_UNLOAD) != 0)
+		return res(ERROR, "kexec_file_load: loaded, but unload failed: %s",
+			   strerror(errno));
+	return res(ALLOWED, "kexec_file_load: loaded and unloaded");
+}
+
 static int run(const struct op *o)
 {
 	struct result r = o->fn();
@@ -725,9 +798,23 @@ int main(int argc, char **argv)
 		return flood(argv[2], argv[3], argv[4]);
 	if (argc == 3 && strcmp(argv[1], "mksubvol") == 0)
 		return mksubvol(argv[2]);
+	if ((argc == 3 || (argc == 4 && !strcmp(argv[3], "compressed"))) &&
+	    (!strcmp(argv[1], "finit") || !strcmp(argv[1], "initmod") ||
+	     !strcmp(argv[1], "kexec_file"))) {
+		struct result r =
+			!strcmp(argv[1], "finit")
+				? t_finit(argv[2], argc == 4 ? MODULE_INIT_COMPRESSED_FILE : 0)
+			: !strcmp(argv[1], "initmod") ? t_initmod(argv[2])
+						      : t_kexec_file(argv[2]);
+
+		printf("%s %s %s\n", argv[1], outcome_names[r.outcome], r.detail);
+		return r.outcome;
+	}
 	if (argc != 2) {
-		fprintf(stderr, "usage: ldtrigger [--ruid N] OP|all|list|bpf_map | flood OP "
-				"THREADS_PER_CPU CALLS | mksubvol DIR/NAME\n");
+		fprintf(stderr,
+			"usage: ldtrigger [--ruid N] OP|all|list|bpf_map | flood OP "
+			"THREADS_PER_CPU CALLS | mksubvol DIR/NAME | finit FILE [compressed] "
+			"| initmod FILE | kexec_file KERNEL\n");
 		return ERROR;
 	}
 	if (strcmp(argv[1], "list") == 0) {
