@@ -75,6 +75,7 @@ static const struct {
 	[LD_TAMPER_TRUNCATE] = { "truncate", "truncating a file an exemption depends on" },
 	[LD_TAMPER_CODE] = { "code", "an exempt process mapping code not listed when sealed" },
 	[LD_TAMPER_EXE_LINK] = { "exe-link", "changing a process's executable link" },
+	[LD_TAMPER_PROG_FD] = { "prog-fd", "a handle to a program of the sealed enforcer" },
 };
 
 const char *ld_tamper_name(unsigned int kind)

@@ -340,9 +340,12 @@ int BPF_PROG(ld_guard_bpf_map, struct bpf_map *map, unsigned int fmode)
 
 /*
  * A program (other than ours) that uses one of the enforcer's maps cannot get a file
- * descriptor, so it can be neither loaded nor reopened. used_maps is an array of pointers,
- * which BTF does not type: it is read with probe reads, which the loader guarantees are
- * allowed before it seals (ld_probe_ok).
+ * descriptor, so it can be neither loaded nor reopened. Nor can one of ours, once sealed (by
+ * id or by its pin): a handle to a program is what BPF_PROG_TYPE_EXT (freplace of its global
+ * functions, such as the object lookup), fentry/fexit on it or a prog array need, and nothing
+ * of lockdown needs one after the seal. used_maps is an array of pointers, which BTF does not
+ * type: it is read with probe reads, which the loader guarantees are allowed before it seals
+ * (ld_probe_ok).
  */
 SEC("lsm/bpf_prog")
 int BPF_PROG(ld_guard_bpf_prog, struct bpf_prog *prog)
@@ -352,10 +355,12 @@ int BPF_PROG(ld_guard_bpf_prog, struct bpf_prog *prog)
 	struct guard g;
 	__u32 cnt, id;
 
-	if (!armed(&g) || !aux || !ld_probe_ok)
+	if (!armed(&g) || !aux)
 		return 0;
 	id = aux->id;
 	if (our_prog(g.seal, id))
+		return refuse(LD_TAMPER_PROG_FD, 0, id);
+	if (!ld_probe_ok)
 		return 0;
 	cnt = aux->used_map_cnt;
 	used = aux->used_maps;

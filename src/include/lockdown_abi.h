@@ -116,7 +116,8 @@ enum ld_tamper {
 	LD_TAMPER_TRUNCATE = 10,  /* truncate(2) of a protected file */
 	LD_TAMPER_CODE = 11,	  /* an exempt process mapping code from an unlisted file */
 	LD_TAMPER_EXE_LINK = 12,  /* prctl(PR_SET_MM) changing a process's executable */
-	LD_TAMPER_KINDS = 13,
+	LD_TAMPER_PROG_FD = 13,	  /* a handle to one of the enforcer's programs */
+	LD_TAMPER_KINDS = 14,
 };
 
 /* Value of the `policy` array map, one entry per generation. */

@@ -12,7 +12,8 @@
  *   ldtamper prog-write MAP OFF VAL    a socket filter storing VAL at offset OFF of MAP's
  *                                      entry 0, run with BPF_PROG_TEST_RUN
  *   ldtamper map-in-map MAP            an ARRAY_OF_MAPS shaped to hold MAP, and MAP put in it
- *   ldtamper link-detach               BPF_LINK_DETACH on every link of the pinned program
+ *   ldtamper link-detach               BPF_LINK_DETACH on every link of the pinned programs
+ *   ldtamper prog-fd                   a handle to each pinned program, by pin and by id
  *   ldtamper serve CMDFILE OUTFILE     a target process: runs the op written into its memory
  *                                      (address printed) or into CMDFILE, appends results
  *                                      (op noop appends "noop done": a marker)
@@ -353,25 +354,44 @@ static int do_map_in_map(const char *name)
 	return report(what, OK, "map %u is an inner map of an attacker's map", info.id);
 }
 
+/* The program a pinned link holds, learnt from the link (a seal refuses handles to programs). */
+static __u32 link_prog_id(const char *pin)
+{
+	struct bpf_link_info linfo;
+	union bpf_attr a;
+	int lfd = obj_get(pin, 0);
+
+	if (lfd < 0)
+		return 0;
+	memset(&a, 0, sizeof(a));
+	memset(&linfo, 0, sizeof(linfo));
+	a.info.bpf_fd = (__u32)lfd;
+	a.info.info_len = sizeof(linfo);
+	a.info.info = (__u64)(unsigned long)&linfo;
+	if (sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a) != 0)
+		linfo.prog_id = 0;
+	close(lfd);
+	return linfo.prog_id;
+}
+
+/* The enforcer's attached programs: the decision program and the object programs. */
+static const char *const link_pins[] = { PIN_DIR "/link", PIN_DIR "/obj-read-link",
+					 PIN_DIR "/obj-load-link" };
+#define NLINKS (sizeof(link_pins) / sizeof(link_pins[0]))
+
 static int do_link_detach(void)
 {
-	struct bpf_prog_info pinfo;
+	__u32 progs[NLINKS], id = 0;
 	union bpf_attr a;
-	__u32 id = 0;
-	int pfd, n = 0, detached = 0, last = 0;
+	int n = 0, detached = 0, last = 0;
 
-	pfd = obj_get(PIN_DIR "/prog", 0);
-	if (pfd < 0)
-		return report("link-detach", ERROR, "the pinned program: %s", strerror(errno));
-	memset(&a, 0, sizeof(a));
-	memset(&pinfo, 0, sizeof(pinfo));
-	a.info.bpf_fd = (__u32)pfd;
-	a.info.info_len = sizeof(pinfo);
-	a.info.info = (__u64)(unsigned long)&pinfo;
-	sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a);
-	close(pfd);
+	for (size_t i = 0; i < NLINKS; i++)
+		progs[i] = link_prog_id(link_pins[i]);
+	if (!progs[0])
+		return report("link-detach", ERROR, "the pinned link: %s", strerror(errno));
 	for (;;) {
 		struct bpf_link_info linfo;
+		bool ours = false;
 		int lfd;
 
 		memset(&a, 0, sizeof(a));
@@ -389,7 +409,10 @@ static int do_link_detach(void)
 		a.info.bpf_fd = (__u32)lfd;
 		a.info.info_len = sizeof(linfo);
 		a.info.info = (__u64)(unsigned long)&linfo;
-		if (sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a) == 0 && linfo.prog_id == pinfo.id) {
+		for (size_t i = 0; i < NLINKS; i++)
+			ours |= progs[i] && sys_bpf(BPF_OBJ_GET_INFO_BY_FD, &a) == 0 &&
+				linfo.prog_id == progs[i];
+		if (ours) {
 			n++;
 			memset(&a, 0, sizeof(a));
 			a.link_detach.link_fd = (__u32)lfd;
@@ -401,11 +424,53 @@ static int do_link_detach(void)
 		close(lfd);
 	}
 	if (!n)
-		return report("link-detach", ERROR, "no link of program %u", pinfo.id);
+		return report("link-detach", ERROR, "no link of program %u", progs[0]);
 	if (detached)
 		return report("link-detach", OK, "%d of %d links detached", detached, n);
 	/* Tracing links cannot be detached at all (EOPNOTSUPP): the kernel said no. */
 	return report("link-detach", REFUSED, "BPF_LINK_DETACH: %s", strerror(last));
+}
+
+/*
+ * A handle to each of the enforcer's attached programs, by its pin and by its id: what
+ * BPF_PROG_TYPE_EXT (replacing a global function of it), fentry/fexit on it or a prog array
+ * would start from.
+ */
+static int do_prog_fd(void)
+{
+	static const char *const prog_pins[] = { PIN_DIR "/prog", PIN_DIR "/obj-read",
+						 PIN_DIR "/obj-load" };
+	int got = 0, tries = 0, err = 0;
+
+	for (size_t i = 0; i < NLINKS; i++) {
+		__u32 id = link_prog_id(link_pins[i]);
+		union bpf_attr a;
+		int fd;
+
+		if (!id)
+			return report("prog-fd", ERROR, "%s: no program", link_pins[i]);
+		fd = obj_get(prog_pins[i], 0);
+		tries++;
+		if (fd >= 0) {
+			got++;
+			close(fd);
+		} else {
+			err = errno;
+		}
+		memset(&a, 0, sizeof(a));
+		a.prog_id = id;
+		fd = (int)sys_bpf(BPF_PROG_GET_FD_BY_ID, &a);
+		tries++;
+		if (fd >= 0) {
+			got++;
+			close(fd);
+		} else {
+			err = errno;
+		}
+	}
+	if (got)
+		return report("prog-fd", OK, "%d of %d handles", got, tries);
+	return refused_or_error("prog-fd", "every handle", err);
 }
 
 /* ---- exemptions ------------------------------------------------------------------------- */
@@ -712,6 +777,8 @@ int main(int argc, char **argv)
 		return do_map_in_map(argv[2]);
 	if (!strcmp(op, "link-detach") && argc == 2)
 		return do_link_detach();
+	if (!strcmp(op, "prog-fd") && argc == 2)
+		return do_prog_fd();
 	if (!strcmp(op, "serve") && argc == 4)
 		do_serve(argv[2], argv[3]);
 	if (!strcmp(op, "poke") && argc == 6)

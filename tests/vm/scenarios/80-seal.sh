@@ -115,6 +115,7 @@ attempt u-map-write-active ok ldtamper map-write active
 off u-map-write-active-off
 fresh map-counters
 attempt u-map-write-counters ok ldtamper map-write counters
+attempt u-map-write-loading ok ldtamper map-write loading
 fresh prog
 attempt u-prog-write-counters ok ldtamper prog-write counters 16 0
 attempt u-prog-write-revoked ok ldtamper prog-write revoked 0 0
@@ -127,6 +128,7 @@ case $mim in
 *) not_ok u-map-in-map "$mim" ;;
 esac
 attempt u-link-detach-never refused ldtamper link-detach
+attempt u-prog-fd ok ldtamper prog-fd
 fresh reapply
 expect_rc u-reapply-allow 0 lockdown apply --profile allow
 off u-reapply-allow-off
@@ -237,12 +239,15 @@ attempt s-map-write-trusted refused ldtamper map-write trusted
 attempt s-map-write-seal refused ldtamper map-write seal
 attempt s-map-write-counters refused ldtamper map-write counters
 attempt s-map-write-rate refused ldtamper map-write rate
+attempt s-map-write-objects refused ldtamper map-write objects
+attempt s-map-write-loading refused ldtamper map-write loading
 attempt s-prog-write-counters refused ldtamper prog-write counters 16 0
 attempt s-prog-write-revoked refused ldtamper prog-write revoked 0 0
 attempt s-prog-write-policy refused ldtamper prog-write policy 0 1
 attempt s-map-in-map-counters refused ldtamper map-in-map counters
 attempt s-map-in-map-rate refused ldtamper map-in-map rate
 attempt s-link-detach refused ldtamper link-detach
+attempt s-prog-fd refused ldtamper prog-fd
 expect_trig s-still-denied dev_mem denied
 
 # Exemptions hold, and cannot be borrowed.
@@ -293,7 +298,7 @@ done
 
 # The record: refusals counted per kind and reported as events.
 lockdown stats -j >/tmp/stats.json
-for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link; do
+for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link prog-fd; do
 	n=$(tr -d '\n ' </tmp/stats.json | grep -o "{[^{}]*\"kind\":\"$kind\"}" | sed -n 's/.*"denied":\([0-9]*\).*/\1/p')
 	[ "${n:-0}" -gt 0 ] && ok "s-counted-$kind" || not_ok "s-counted-$kind" "denied=${n:-none}"
 done
