@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* -j: {loaded, source, sealed, stale: [{rule, path}], refreshed, generation}. */
-static void print_json(const struct ld_compiled *now, const size_t *stale, size_t nstale,
+/* -j: {loaded, source, sealed, stale: [{rule, key, path}], refreshed, generation}. */
+static void print_json(const struct ld_compiled *now, const struct ld_stale *stale, size_t nstale,
 		       bool sealed, bool refreshed, unsigned int gen)
 {
 	struct json_object *o = json_object_new_object(), *arr = json_object_new_array();
@@ -25,11 +25,12 @@ static void print_json(const struct ld_compiled *now, const size_t *stale, size_
 	json_object_object_add(o, "source", now ? json_object_new_string(now->source) : NULL);
 	json_object_object_add(o, "sealed", json_object_new_boolean(sealed));
 	for (size_t i = 0; i < nstale; i++) {
-		const struct ld_exe_rule *x = &now->exes[stale[i]];
 		struct json_object *e = json_object_new_object();
 
-		json_object_object_add(e, "rule", json_object_new_string(now->rule_names[x->rule]));
-		json_object_object_add(e, "path", json_object_new_string(x->path));
+		json_object_object_add(e, "rule",
+				       json_object_new_string(now->rule_names[stale[i].rule]));
+		json_object_object_add(e, "key", json_object_new_string(stale[i].key));
+		json_object_object_add(e, "path", json_object_new_string(stale[i].path));
 		json_object_array_add(arr, e);
 	}
 	json_object_object_add(o, "stale", arr);
@@ -46,7 +47,8 @@ int cmd_refresh(int argc, char **argv)
 	struct ld_pinned p;
 	struct ld_active a;
 	struct ld_args args;
-	size_t *stale, nstale;
+	struct ld_stale *stale;
+	size_t nstale;
 	char why[1024];
 	int err;
 
@@ -81,13 +83,13 @@ int cmd_refresh(int argc, char **argv)
 		return LD_EXIT_OK;
 	}
 	for (size_t i = 0; i < nstale; i++) {
-		const struct ld_exe_rule *x = &now.exes[stale[i]];
-
 		if (a.sealed && !ld_g.json)
-			printf("lockdown: warning: exemption [%s] %s is stale until reboot: the "
-			       "file "
-			       "was replaced since the policy was sealed\n",
-			       ld_safe(now.rule_names[x->rule]), ld_safe(x->path));
+			printf("lockdown: warning: %s [%s] %s is stale until reboot: the file was "
+			       "%s since the policy was sealed\n",
+			       strcmp(stale[i].key, "Executable") ? stale[i].key : "exemption",
+			       ld_safe(now.rule_names[stale[i].rule]), ld_safe(stale[i].path),
+			       strcmp(stale[i].key, "Executable") ? "built or replaced"
+								  : "replaced");
 	}
 	if (a.sealed) {
 		if (ld_g.json)
@@ -105,13 +107,12 @@ int cmd_refresh(int argc, char **argv)
 	}
 	if (ld_g.json)
 		print_json(&now, stale, nstale, false, true, res.gen);
-	for (size_t i = 0; i < nstale && !ld_g.json; i++) {
-		const struct ld_exe_rule *x = &now.exes[stale[i]];
-
-		printf("lockdown: refreshed exemption [%s] %s (now %u:%u:%llu), generation %u\n",
-		       ld_safe(now.rule_names[x->rule]), ld_safe(x->path), ld_kdev_major(x->dev),
-		       ld_kdev_minor(x->dev), (unsigned long long)x->ino, res.gen);
-	}
+	for (size_t i = 0; i < nstale && !ld_g.json; i++)
+		printf("lockdown: refreshed %s [%s] %s (now %u:%u:%llu), generation %u\n",
+		       strcmp(stale[i].key, "Executable") ? stale[i].key : "exemption",
+		       ld_safe(now.rule_names[stale[i].rule]), ld_safe(stale[i].path),
+		       ld_kdev_major(stale[i].dev), ld_kdev_minor(stale[i].dev),
+		       (unsigned long long)stale[i].ino, res.gen);
 	free(stale);
 	ld_compiled_free(&now);
 	return LD_EXIT_OK;

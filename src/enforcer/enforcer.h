@@ -189,13 +189,22 @@ int ld_events_read(const struct ld_pinned *p, const struct ld_reasons *rs,
 
 /* ---- stale.c ------------------------------------------------------------------------ */
 
+/* A file of the policy compiled now that the pinned tables do not hold (see below). */
+struct ld_stale {
+	const char *key;  /* "Executable", "Module" or "Kexec" */
+	const char *path; /* in the compiled policy */
+	unsigned int rule;
+	__u64 dev, ino; /* its identity now */
+};
+
 /*
  * Compile the source of the policy in force again (into *now; release with
- * ld_compiled_free) and list, as indexes into now->exes, the executables whose file is no
- * longer the one the pinned tables exempt (replaced since the apply: a new inode). 0, or -errno
- * with why (the source is gone or no longer compiles).
+ * ld_compiled_free) and list the files whose identity the pinned tables do not hold: an
+ * exempt executable replaced since the apply (a new inode), a Module= or Kexec= file replaced,
+ * or new (a glob that matches a module built since: a DKMS rebuild). 0, or -errno with why
+ * (the source is gone or no longer compiles). *stale points into now; free() it.
  */
-int ld_stale_exemptions(const struct ld_pinned *p, struct ld_compiled *now, size_t **stale,
+int ld_stale_exemptions(const struct ld_pinned *p, struct ld_compiled *now, struct ld_stale **stale,
 			size_t *nstale, char *why, size_t whylen);
 
 /* ---- journal.c ---------------------------------------------------------------------- */

@@ -60,6 +60,7 @@ void ld_meta_from_compiled(const struct ld_compiled *c, unsigned int gen, __u64 
 	m->nexes = (__u32)c->nexes;
 	m->ncgroups = (__u32)c->ncgroups;
 	m->nuids = (__u32)c->nuids;
+	m->nobjects = (__u32)c->nobjects;
 	memcpy(m->digest, c->pol.digest, sizeof(m->digest));
 	snprintf(m->source, sizeof(m->source), "%s", c->source);
 	for (unsigned int i = 0; i < LD_RULES && i < c->pol.nrules; i++)

@@ -64,19 +64,23 @@ void ld_enforcer_status_gather(struct json_object *st, struct json_object *error
 		json_object_object_add(errors, "enforcer",
 				       json_object_new_string("pinned metadata unreadable"));
 	}
-	if (m.nexes) {
+	if (m.nexes || m.nobjects) {
 		struct ld_compiled now;
-		size_t *stale, nstale;
+		struct ld_stale *stale;
+		size_t nstale;
 		struct json_object *arr = json_object_new_array();
+		struct json_object *objs = json_object_new_array();
 
 		if (ld_stale_exemptions(&p, &now, &stale, &nstale, why, sizeof(why)) == 0) {
 			for (size_t i = 0; i < nstale; i++)
-				json_object_array_add(
-					arr, json_object_new_string(now.exes[stale[i]].path));
+				json_object_array_add(strcmp(stale[i].key, "Executable") ? objs
+											 : arr,
+						      json_object_new_string(stale[i].path));
 			free(stale);
 			ld_compiled_free(&now);
 		}
 		json_object_object_add(e, "stale_exemptions", arr);
+		json_object_object_add(e, "objects_waiting", objs);
 	}
 	if (ld_pinned_counters(&p, per) == 0) {
 		struct json_object *c = json_object_new_object();
@@ -148,6 +152,17 @@ void ld_enforcer_status_render(struct json_object *st)
 			       ld_safe(json_object_get_string(json_object_array_get_idx(v, i))),
 			       sealed ? "sealed: until reboot"
 				      : "lockdown refresh applies it again");
+	}
+	if (json_object_object_get_ex(e, "objects_waiting", &v) && v) {
+		bool sealed =
+			json_object_object_get_ex(e, "sealed", &c) && json_object_get_boolean(c);
+
+		for (size_t i = 0; i < json_object_array_length(v); i++)
+			printf("%-20s %s is listed but not the file in force (built or replaced "
+			       "since the policy was applied): it loads %s\n",
+			       "waiting",
+			       ld_safe(json_object_get_string(json_object_array_get_idx(v, i))),
+			       sealed ? "after the next boot" : "once lockdown refresh applies it");
 	}
 	if (json_object_object_get_ex(st, "kernel_level", &v) && v &&
 	    strcmp(json_object_get_string(v), "none") != 0)

@@ -34,7 +34,7 @@ struct ld_meta {
 	__u32 nuids;
 	__u32 init_netns; /* the initial net namespace's inode number given to the program */
 	__u32 gen;	  /* the generation this entry describes (ld_active.gen, ld_event.gen) */
-	__u32 pad;
+	__u32 nobjects;	  /* object rules (Module=, Kexec=) */
 	__u8 digest[32];
 	char source[LD_META_SOURCE_LEN];
 	char rule_names[LD_RULES][LD_META_NAME_LEN];

@@ -126,6 +126,26 @@ gone
 expect_eq narrowed-program-bytes "$(out /opt/kmod/ldtrigger initmod $mod)" denied
 expect_eq narrowed-program-dev-mem "$(out /opt/kmod/ldtrigger dev_mem)" denied
 
+# A module built after the apply (a DKMS rebuild): status says it waits, refresh applies it.
+printf '[Policy]\nDeny=integrity\n[dkms]\nModule=%s/*.ko\nAllow=module_signature\n' $M >/tmp/objglob.conf
+expect_rc apply-glob 0 lockdown apply /tmp/objglob.conf
+cp $mod $M/rebuilt.ko
+expect_eq rebuilt-waits "$(out ldtrigger finit $M/rebuilt.ko)" denied
+lockdown status -j >/tmp/st.json
+grep -q "\"objects_waiting\":\[\"$M/rebuilt.ko\"\]" /tmp/st.json && ok status-waiting-json ||
+	not_ok status-waiting-json "$(grep -o '"objects_waiting":[^]]*]' /tmp/st.json)"
+lockdown status 2>&1 | grep -q "waiting.*$M/rebuilt.ko is listed but not the file in force" && ok status-waiting-text ||
+	not_ok status-waiting-text "$(lockdown status 2>&1 | grep -i wait)"
+lockdown refresh >/tmp/refresh.out 2>&1
+expect_eq refresh-exit $? 0
+grep -q "^lockdown: refreshed Module \[dkms\] $M/rebuilt.ko (now " /tmp/refresh.out && ok refresh-says ||
+	not_ok refresh-says "$(cat /tmp/refresh.out)"
+expect_eq rebuilt-loads "$(out ldtrigger finit $M/rebuilt.ko)" allowed
+gone
+lockdown status -j | grep -q '"objects_waiting":\[\]' && ok status-current ||
+	not_ok status-current "$(lockdown status -j | grep -o '"objects_waiting":[^]]*]')"
+rm -f $M/rebuilt.ko
+
 # learn: a module loaded from a file becomes a Module= line, not an exemption of its loader.
 printf '[Policy]\nMode=audit\nDeny=integrity\n' >/tmp/learn-audit.conf
 expect_rc apply-learn-audit 0 lockdown apply /tmp/learn-audit.conf
@@ -152,7 +172,7 @@ cp $mod /tmp/listed2.ko
 if (echo x >>/tmp/listed2.ko) 2>/dev/null; then ok unsealed-write; else
 	not_ok unsealed-write "root could not append to a listed file before the seal"; fi
 cp $mod /tmp/listed2.ko # the same inode, its content back
-sed "s|^Module=.*|& /tmp/listed2.ko|" /tmp/obj.conf >/tmp/objseal.conf
+sed "s|^Module=.*|Module=$M/*.ko /tmp/listed2.ko|" /tmp/obj.conf >/tmp/objseal.conf
 expect_rc seal 0 lockdown apply /tmp/objseal.conf --seal --yes
 for f in $mod /tmp/listed2.ko; do
 	if (echo x >>$f) 2>/dev/null; then not_ok "sealed-write-${f##*/}" "appended to $f"; else
@@ -167,6 +187,16 @@ gone
 expect_eq sealed-listed2 "$(out ldtrigger finit /tmp/listed2.ko)" allowed
 gone
 expect_eq sealed-copy "$(out ldtrigger finit /tmp/copy.ko)" denied
+# Built since the seal: it waits for the next boot, and status and refresh (exit 1) say so.
+cp $mod $M/late.ko
+expect_eq sealed-late "$(out ldtrigger finit $M/late.ko)" denied
+lockdown status 2>&1 | grep -q "waiting.*$M/late.ko is listed but not the file in force.*after the next boot" &&
+	ok sealed-status-waiting || not_ok sealed-status-waiting "$(lockdown status 2>&1 | grep -i wait)"
+lockdown refresh >/tmp/refresh.out 2>&1
+expect_eq sealed-refresh-exit $? 1
+grep -q "Module \[dkms\] $M/late.ko is stale until reboot" /tmp/refresh.out && ok sealed-refresh-says ||
+	not_ok sealed-refresh-says "$(cat /tmp/refresh.out)"
+rm -f $M/late.ko
 # Replaced by rename: the new file is another inode, not listed.
 cp /tmp/copy.ko /tmp/new.ko
 if mv /tmp/new.ko $mod 2>/dev/null; then
