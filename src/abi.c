@@ -76,6 +76,7 @@ static const struct {
 	[LD_TAMPER_CODE] = { "code", "an exempt process mapping code not listed when sealed" },
 	[LD_TAMPER_EXE_LINK] = { "exe-link", "changing a process's executable link" },
 	[LD_TAMPER_PROG_FD] = { "prog-fd", "a handle to a program of the sealed enforcer" },
+	[LD_TAMPER_MAP_ITER] = { "map-iter", "a map-element iterator, which writes any map" },
 };
 
 const char *ld_tamper_name(unsigned int kind)

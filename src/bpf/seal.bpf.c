@@ -362,6 +362,26 @@ int BPF_PROG(ld_guard_bpf_prog, struct bpf_prog *prog)
 		return refuse(LD_TAMPER_PROG_FD, 0, id);
 	if (!ld_probe_ok)
 		return 0;
+	/*
+	 * A map-element iterator gets a writable pointer to every value of the map it is linked
+	 * to, whatever the handle's mode, BPF_F_RDONLY_PROG or a freeze (bpf_iter_attach_map(),
+	 * 5.10 to 7.2), and it names no map it uses: the map comes with the link. Refused to
+	 * everyone once sealed; the target's name is the kernel's "bpf_iter_" + "bpf_map_elem".
+	 */
+	if (prog->type == BPF_PROG_TYPE_TRACING && prog->expected_attach_type == BPF_TRACE_ITER) {
+		static const char want[] = "bpf_iter_bpf_map_elem";
+		char name[sizeof(want)] = {};
+		const char *fn = aux->attach_func_name;
+		int same = 1;
+
+		if (!fn || bpf_probe_read_kernel_str(name, sizeof(name), fn) < 0)
+			return refuse(LD_TAMPER_MAP_ITER, 0, id);
+#pragma unroll
+		for (int i = 0; i < (int)sizeof(want); i++)
+			same &= name[i] == want[i];
+		if (same)
+			return refuse(LD_TAMPER_MAP_ITER, 0, id);
+	}
 	cnt = aux->used_map_cnt;
 	used = aux->used_maps;
 	for (__u32 i = 0; i < LD_USED_MAPS_MAX && i < cnt; i++) {

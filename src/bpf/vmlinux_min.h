@@ -27,6 +27,13 @@ enum {
 enum {
 	BPF_ANY = 0,
 };
+/* UAPI values; CO-RE matches an enum field only against an enum of the same name. */
+enum bpf_prog_type {
+	BPF_PROG_TYPE_TRACING = 26,
+};
+enum bpf_attach_type {
+	BPF_TRACE_ITER = 28,
+};
 
 /* Stable UAPI and kernel constants the guards compare against (each unchanged since 2.6 or
  * its introduction). */
@@ -175,9 +182,12 @@ struct bpf_prog_aux {
 	__u32 used_map_cnt;
 	__u32 id;
 	struct bpf_map **used_maps;
+	const char *attach_func_name;
 };
 
 struct bpf_prog {
+	enum bpf_prog_type type;
+	enum bpf_attach_type expected_attach_type;
 	struct bpf_prog_aux *aux;
 };
 

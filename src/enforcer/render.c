@@ -152,6 +152,7 @@ static void target_text(const struct ld_event *e, char *buf, size_t len)
 		break;
 	case LD_TAMPER_PROG_MAPS:
 	case LD_TAMPER_PROG_FD:
+	case LD_TAMPER_MAP_ITER:
 		snprintf(buf, len, " prog=%llu", (unsigned long long)e->obj_ino);
 		break;
 	case LD_TAMPER_PTRACE:

@@ -117,7 +117,8 @@ enum ld_tamper {
 	LD_TAMPER_CODE = 11,	  /* an exempt process mapping code from an unlisted file */
 	LD_TAMPER_EXE_LINK = 12,  /* prctl(PR_SET_MM) changing a process's executable */
 	LD_TAMPER_PROG_FD = 13,	  /* a handle to one of the enforcer's programs */
-	LD_TAMPER_KINDS = 14,
+	LD_TAMPER_MAP_ITER = 14,  /* a map-element iterator: it writes any map it is given */
+	LD_TAMPER_KINDS = 15,
 };
 
 /* Value of the `policy` array map, one entry per generation. */

@@ -19,11 +19,12 @@ expect_rc apply 0 lockdown apply --profile integrity
 # The apply process has exited: the pinned link keeps the program attached.
 expect_trig enforced-after-exit dev_mem denied
 expect_trig confidentiality-untouched kcore allowed
-# Exactly the link, the program, the maps, and the seal's guard programs (loaded, not attached).
+# Exactly the link, the program, the object programs and their links, the maps, and the
+# seal's guard programs (loaded, not attached).
 expect_eq pinned "$(ls /sys/fs/bpf/lockdown | grep -v '^guard-' | tr '\n' ' ')" \
-	"abi active cgroups counters events exes link meta policy prog rate revoked seal sealstate trusted uids "
+	"abi active cgroups counters events exes link loading meta obj-load obj-load-link obj-read obj-read-link objects policy prog rate revoked seal sealstate trusted uids "
 expect_eq pinned-guards "$(ls /sys/fs/bpf/lockdown | grep -c '^guard-')" 16
-expect_eq guards-not-attached "$(ls /sys/fs/bpf/lockdown | grep -c -- '-link$')" 0
+expect_eq guards-not-attached "$(ls /sys/fs/bpf/lockdown | grep -c -- '^guard-.*-link$')" 0
 
 lockdown status -j >/tmp/st.json
 grep -q '"enforcer":{"loaded":true' /tmp/st.json && ok status-loaded ||

@@ -129,6 +129,21 @@ case $mim in
 esac
 attempt u-link-detach-never refused ldtamper link-detach
 attempt u-prog-fd ok ldtamper prog-fd
+# BPF against BPF: an extension replacing the decision program's global function (the one this
+# kernel's program variant calls) allows everything while it is attached; a map-element
+# iterator writes the policy through a read-only handle.
+fn=ld_object_rule_btf
+lockdown status -j | grep -q '"program":"probe-read' && fn=ld_object_rule_probe
+fresh freplace
+_l=$(ldbpfatk freplace $fn ldtrigger dev_mem 2>&1)
+case $_l in
+"freplace ok $fn"*"dev_mem allowed"*) ok u-freplace ;;
+*) not_ok u-freplace "$(echo "$_l" | tr '\n' ' ' | head -c 300)" ;;
+esac
+expect_trig u-freplace-detached dev_mem denied
+fresh iter
+attempt u-iter-policy ok ldbpfatk iter policy
+expect_trig u-iter-policy-off dev_mem allowed
 fresh reapply
 expect_rc u-reapply-allow 0 lockdown apply --profile allow
 off u-reapply-allow-off
@@ -248,6 +263,9 @@ attempt s-map-in-map-counters refused ldtamper map-in-map counters
 attempt s-map-in-map-rate refused ldtamper map-in-map rate
 attempt s-link-detach refused ldtamper link-detach
 attempt s-prog-fd refused ldtamper prog-fd
+attempt s-freplace refused ldbpfatk freplace $fn ldtrigger dev_mem
+attempt s-iter-policy refused ldbpfatk iter policy
+attempt s-iter-seal refused ldbpfatk iter seal
 expect_trig s-still-denied dev_mem denied
 
 # Exemptions hold, and cannot be borrowed.
@@ -298,7 +316,7 @@ done
 
 # The record: refusals counted per kind and reported as events.
 lockdown stats -j >/tmp/stats.json
-for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link prog-fd; do
+for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link prog-fd map-iter; do
 	n=$(tr -d '\n ' </tmp/stats.json | grep -o "{[^{}]*\"kind\":\"$kind\"}" | sed -n 's/.*"denied":\([0-9]*\).*/\1/p')
 	[ "${n:-0}" -gt 0 ] && ok "s-counted-$kind" || not_ok "s-counted-$kind" "denied=${n:-none}"
 done

@@ -9,4 +9,4 @@ grep -q 'sealed' /tmp/out && ok skew-remove-says || not_ok skew-remove-says "$(c
 expect_rc skew-apply-refused 1 lockdown apply --profile allow
 grep -q 'reboot' /tmp/out && ok skew-apply-says || not_ok skew-apply-says "$(cat /tmp/out)"
 expect_trig skew-sealed-enforced dev_mem denied
-expect_eq skew-pins-intact "$(ls /sys/fs/bpf/lockdown | grep -c -- '-link$')" 16
+expect_eq skew-pins-intact "$(ls /sys/fs/bpf/lockdown | grep -c -- '^guard-.*-link$')" 16
