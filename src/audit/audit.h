@@ -147,8 +147,11 @@ struct ld_audit_input {
 	struct ld_fact modules;		/* "absent", or the number of modules loaded */
 	struct ld_fact enforcer;	/* "absent", "loaded" (not sealed), "sealed" */
 	struct ld_fact enforcer_denies; /* reasons the sealed enforcer denies to every task */
-	char arch[16];			/* "x86", "arm64", other, or "" unknown */
-	const char *arch_origin;	/* "config header", "config", "uname" */
+	/* "reason: file, file; reason: ..." for the reasons the enforcer denies to every task but
+	 * for the files of Module= and Kexec= rules */
+	struct ld_fact enforcer_objects;
+	char arch[16];		 /* "x86", "arm64", other, or "" unknown */
+	const char *arch_origin; /* "config header", "config", "uname" */
 
 	/* Where the facts came from, for the report. */
 	bool offline;

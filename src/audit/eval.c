@@ -480,6 +480,19 @@ static enum ld_tri eval_runtime(const struct ld_expr *e, const struct ld_audit_i
 			cat(ev, len, "sealed lockdown enforcer denies %s to every task", e->arg);
 			return LD_TRUE;
 		}
+		if (in->enforcer_objects.known) {
+			/* "module_signature: /a.ko /b.ko; kexec: /boot/x" */
+			const char *at = strstr(in->enforcer_objects.value, e->arg);
+			size_t n = strlen(e->arg);
+
+			if (at && at[n] == ':') {
+				cat(ev, len,
+				    "sealed lockdown enforcer denies %s to every task, except the "
+				    "files its Module= or Kexec= rules name:%.*s",
+				    e->arg, (int)strcspn(at + n + 1, ";"), at + n + 1);
+				return LD_FALSE;
+			}
+		}
 		cat(ev, len, "sealed lockdown enforcer does not deny %s to every task%s%s", e->arg,
 		    in->enforcer_denies.known ? "" : ": ",
 		    in->enforcer_denies.known ? "" : in->enforcer_denies.why);

@@ -2,10 +2,14 @@
 /* Reading the audit's inputs from the running system, or from the files and trees given. */
 #include "audit/audit.h"
 #include "enforcer/enforcer.h"
+#include "mountinfo.h"
+#include "policy/policy.h"
 #include "reasons.h"
 #include "util.h"
 
+#include <bpf/bpf.h>
 #include <errno.h>
+#include <ftw.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -426,9 +430,100 @@ static void read_modules(const struct ld_audit_opts *o, struct ld_audit_input *i
 	known(&in->modules, num);
 }
 
+/* Where a file of identity (dev, ino) is, looked for where modules and kernel images are. */
+static struct ld_mounts obj_mounts;
+static __u64 obj_dev, obj_ino;
+static char obj_found[PATH_MAX];
+
+static int obj_walk(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	__u64 d, i;
+	unsigned int mode;
+	(void)ftw;
+
+	if (type != FTW_F || (__u64)st->st_ino != obj_ino ||
+	    ld_path_identity(&obj_mounts, path, &d, &i, &mode) != 0 || d != obj_dev || i != obj_ino)
+		return 0;
+	snprintf(obj_found, sizeof(obj_found), "%s", path);
+	return 1;
+}
+
+static void object_path(unsigned int kind, __u64 dev, __u64 ino, char *out, size_t len)
+{
+	static const char *const dirs[] = { "/lib/modules", "/usr/lib/modules", "/boot" };
+
+	obj_dev = dev;
+	obj_ino = ino;
+	for (size_t i = kind == LD_OBJ_KEXEC ? 2 : 0; i < (kind == LD_OBJ_KEXEC ? 3u : 2u); i++)
+		if (nftw(dirs[i], obj_walk, 16, FTW_PHYS) == 1) {
+			snprintf(out, len, "%s", obj_found);
+			return;
+		}
+	snprintf(out, len, "%u:%u:%llu", (unsigned int)(dev >> 20), (unsigned int)(dev & 0xfffff),
+		 (unsigned long long)ino);
+}
+
+/*
+ * The files of the object rules in force (generation set) for the reasons denied to every
+ * task but to them: "module_signature: /lib/modules/.../zfs.ko ...; kexec: ...", each file
+ * by its path where modules and kernel images are, else by its identity.
+ */
+static void enforcer_objects(const struct ld_pinned *p, __u32 set, const struct ld_policy *pol,
+			     const struct ld_reasons *rs, struct ld_fact *out)
+{
+	struct ld_obj_key k, next, *cur = NULL;
+	bool objrule[LD_RULES] = { false };
+	char list[512] = "";
+	size_t off = 0;
+	__u32 rule;
+
+	while (bpf_map_get_next_key(p->objects, cur, &next) == 0) {
+		k = next;
+		cur = &k;
+		if (k.gen == set && bpf_map_lookup_elem(p->objects, &k, &rule) == 0 &&
+		    rule < LD_RULES)
+			objrule[rule] = true;
+	}
+	if (ld_mounts_read(NULL, &obj_mounts) != 0)
+		obj_mounts.n = 0;
+	for (unsigned int kind = 1; kind < LD_OBJ_KINDS; kind++) {
+		const struct ld_reason *r =
+			ld_reason_by_name(rs, kind == LD_OBJ_MODULE ? "module_signature" : "kexec");
+		bool only_objects = r && r->number < LD_REASONS && pol->mode == LD_MODE_ENFORCE,
+		     any = false;
+
+		for (unsigned int i = 0; only_objects && i < pol->nrules && i < LD_RULES; i++) {
+			if (pol->action[i][r->number] == LD_ACT_DENY)
+				continue;
+			only_objects = objrule[i] && i != 0 && i != pol->host_rule;
+			any = true;
+		}
+		if (!only_objects || !any)
+			continue;
+		off += (size_t)snprintf(list + off, off < sizeof(list) ? sizeof(list) - off : 0,
+					"%s%s:", off ? "; " : "", r->name);
+		cur = NULL;
+		while (off < sizeof(list) && bpf_map_get_next_key(p->objects, cur, &next) == 0) {
+			char path[PATH_MAX];
+
+			k = next;
+			cur = &k;
+			if (k.gen != set || k.kind != kind)
+				continue;
+			object_path(kind, k.dev, k.ino, path, sizeof(path));
+			if (!strstr(list, path))
+				off += (size_t)snprintf(list + off, sizeof(list) - off, " %s",
+							path);
+		}
+	}
+	ld_mounts_free(&obj_mounts);
+	known(out, list);
+}
+
 /*
  * This project's enforcer: loaded, sealed, and which reasons its policy in force denies to
- * every task (every rule of the policy says deny, and the mode is enforce).
+ * every task (every rule of the policy says deny, and the mode is enforce), or to every task
+ * but for the files of Module= and Kexec= rules.
  */
 static void read_enforcer(const struct ld_audit_opts *o, struct ld_audit_input *in)
 {
@@ -445,6 +540,8 @@ static void read_enforcer(const struct ld_audit_opts *o, struct ld_audit_input *
 		in->enforcer.excluded = true;
 		unknown(&in->enforcer_denies, "%s", "offline");
 		in->enforcer_denies.excluded = true;
+		unknown(&in->enforcer_objects, "%s", "offline");
+		in->enforcer_objects.excluded = true;
 		return;
 	}
 	snprintf(in->enforcer.path, sizeof(in->enforcer.path), "%s", LD_PIN_DIR);
@@ -495,6 +592,7 @@ static void read_enforcer(const struct ld_audit_opts *o, struct ld_audit_input *
 		}
 	}
 	known(&in->enforcer_denies, list);
+	enforcer_objects(&p, a.gen & 1, pol, rs, &in->enforcer_objects);
 out:
 	free(pol);
 	free(rs);

@@ -187,6 +187,18 @@ gone
 expect_eq sealed-listed2 "$(out ldtrigger finit /tmp/listed2.ko)" allowed
 gone
 expect_eq sealed-copy "$(out ldtrigger finit /tmp/copy.ko)" denied
+# The audit names the files a sealed policy still lets load unsigned, and fails the check.
+lockdown audit -j >/tmp/audit.json 2>/dev/null
+expect_eq audit-modules "$(audit_status /tmp/audit.json modules.sig_enforced)" fail
+case $(audit_evidence /tmp/audit.json modules.sig_enforced) in
+*"except the files its Module= or Kexec= rules name:"*"$mod"*) ok audit-names-modules ;;
+*) not_ok audit-names-modules "$(audit_evidence /tmp/audit.json modules.sig_enforced)" ;;
+esac
+case $(audit_evidence /tmp/audit.json kexec.load) in
+*"except the files its Module= or Kexec= rules name: /boot/vmlinuz"*) ok audit-names-kexec ;;
+*) not_ok audit-names-kexec "$(audit_evidence /tmp/audit.json kexec.load)" ;;
+esac
+
 # Built since the seal: it waits for the next boot, and status and refresh (exit 1) say so.
 cp $mod $M/late.ko
 expect_eq sealed-late "$(out ldtrigger finit $M/late.ko)" denied
