@@ -28,13 +28,7 @@ static bool pinned_has(const struct ld_pinned *p, __u32 set, __u64 dev, __u64 in
 
 static bool pinned_has_object(const struct ld_pinned *p, __u32 set, const struct ld_obj_rule *o)
 {
-	struct ld_obj_key k = { .gen = set,
-				.kind = o->kind,
-				.subj = o->subj,
-				.dev = o->dev,
-				.ino = o->ino,
-				.sa = o->sa,
-				.sb = o->sb };
+	struct ld_obj_key k = ld_obj_rule_key(set, o);
 	__u32 rule;
 
 	return bpf_map_lookup_elem(p->objects, &k, &rule) == 0;

@@ -111,13 +111,7 @@ int ld_tables_write(const struct ld_pinned *p, __u32 set, const struct ld_compil
 	}
 	for (size_t i = 0; i < c->nobjects; i++) {
 		const struct ld_obj_rule *o = &c->objects[i];
-		struct ld_obj_key k = { .gen = set,
-					.kind = o->kind,
-					.subj = o->subj,
-					.dev = o->dev,
-					.ino = o->ino,
-					.sa = o->sa,
-					.sb = o->sb };
+		struct ld_obj_key k = ld_obj_rule_key(set, o);
 
 		if (bpf_map_update_elem(p->objects, &k, &o->rule, BPF_ANY) != 0) {
 			err = map_full(why, whylen, "object", c->nobjects, LD_OBJECT_MAX);

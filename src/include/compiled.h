@@ -53,6 +53,18 @@ struct ld_obj_rule {
 	char path[256];	   /* the file as the glob matched it */
 };
 
+/* The `objects` map key of rule o in table set `set`: the loader writes it, refresh looks it up. */
+static inline struct ld_obj_key ld_obj_rule_key(__u32 set, const struct ld_obj_rule *o)
+{
+	return (struct ld_obj_key){ .gen = set,
+				    .kind = o->kind,
+				    .subj = o->subj,
+				    .dev = o->dev,
+				    .ino = o->ino,
+				    .sa = o->sa,
+				    .sb = o->sb };
+}
+
 /* A Libraries= path: a file, or a directory whose files exempt executables may map as code. */
 struct ld_lib_path {
 	char path[256];

@@ -445,28 +445,21 @@ static int do_prog_fd(void)
 	for (size_t i = 0; i < NLINKS; i++) {
 		__u32 id = link_prog_id(link_pins[i]);
 		union bpf_attr a;
-		int fd;
+		int fds[2];
 
 		if (!id)
 			return report("prog-fd", ERROR, "%s: no program", link_pins[i]);
-		fd = obj_get(prog_pins[i], 0);
-		tries++;
-		if (fd >= 0) {
-			got++;
-			close(fd);
-		} else {
+		fds[0] = obj_get(prog_pins[i], 0);
+		if (fds[0] < 0)
 			err = errno;
-		}
 		memset(&a, 0, sizeof(a));
 		a.prog_id = id;
-		fd = (int)sys_bpf(BPF_PROG_GET_FD_BY_ID, &a);
-		tries++;
-		if (fd >= 0) {
-			got++;
-			close(fd);
-		} else {
+		fds[1] = (int)sys_bpf(BPF_PROG_GET_FD_BY_ID, &a);
+		if (fds[1] < 0)
 			err = errno;
-		}
+		for (int k = 0; k < 2; k++, tries++)
+			if (fds[k] >= 0 && ++got)
+				close(fds[k]);
 	}
 	if (got)
 		return report("prog-fd", OK, "%d of %d handles", got, tries);
