@@ -77,6 +77,7 @@ static const struct {
 	[LD_TAMPER_EXE_LINK] = { "exe-link", "changing a process's executable link" },
 	[LD_TAMPER_PROG_FD] = { "prog-fd", "a handle to a program of the sealed enforcer" },
 	[LD_TAMPER_MAP_ITER] = { "map-iter", "a map-element iterator, which writes any map" },
+	[LD_TAMPER_KNOB] = { "knob", "a kernel switch that would turn the enforcer's hooks off" },
 };
 
 const char *ld_tamper_name(unsigned int kind)

@@ -479,6 +479,35 @@ int BPF_PROG(ld_guard_ptrace, struct task_struct *child, unsigned int mode)
 	return refuse(LD_TAMPER_PTRACE, dev, (__u64)child->tgid);
 }
 
+/* d's name is name (sizeof includes the NUL: a longer name differs at that byte). */
+#define NAME_IS(d, name)                                                                           \
+	({                                                                                         \
+		char _n[sizeof(name)] = {};                                                        \
+		__u16 _f = 0;                                                                      \
+		int _same = 1;                                                                     \
+		ld_read_dentry_name(d, _n, &_f, 1);                                                \
+		_Pragma("unroll") for (int _i = 0; _i < (int)sizeof(name); _i++) _same &=          \
+			_n[_i] == (name)[_i];                                                      \
+		_same;                                                                             \
+	})
+
+/*
+ * kernel.ftrace_enabled=0 turns every ftrace-managed BPF trampoline off at once (6.1 and
+ * later; 5.10 answers EBUSY), the enforcer's and the guards': /proc/sys/kernel/ftrace_enabled
+ * is not opened for writing once sealed, on any procfs mount, and apply --seal refuses while
+ * it is 0.
+ */
+static __always_inline int ftrace_knob(struct file *file)
+{
+	struct dentry *d = file->f_path.dentry, *parent;
+	struct super_block *sb = file->f_inode->i_sb;
+
+	if (!sb || sb->s_magic != PROC_SUPER_MAGIC || !d)
+		return 0;
+	parent = d->d_parent;
+	return parent && NAME_IS(d, "ftrace_enabled") && NAME_IS(parent, "kernel");
+}
+
 SEC("lsm/file_open")
 int BPF_PROG(ld_guard_file_open, struct file *file)
 {
@@ -488,6 +517,8 @@ int BPF_PROG(ld_guard_file_open, struct file *file)
 
 	if (!(file->f_mode & FMODE_WRITE) || !is_regular(ino) || !armed(&g))
 		return 0;
+	if (ftrace_knob(file))
+		return refuse(LD_TAMPER_KNOB, 0, 0);
 	ld_inode_id(ino, &dev, &nr);
 	if (protected_file(&g, dev, nr))
 		return refuse(LD_TAMPER_FILE_WRITE, dev, nr);

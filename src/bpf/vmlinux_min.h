@@ -117,7 +117,10 @@ struct pid {
 
 struct super_block {
 	__u32 s_dev; /* dev_t: MAJOR << 20 | MINOR */
+	unsigned long s_magic;
 };
+
+#define PROC_SUPER_MAGIC 0x9fa0 /* include/uapi/linux/magic.h */
 
 struct inode {
 	unsigned short i_mode;
@@ -139,6 +142,7 @@ union shortname_store {
 
 struct dentry {
 	struct qstr d_name;
+	struct dentry *d_parent;
 	struct inode *d_inode;
 	unsigned char d_iname[32];
 	union shortname_store d_shortname;

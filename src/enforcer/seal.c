@@ -340,6 +340,22 @@ int ld_seal_prepare(const struct ld_compiled *c, const struct ld_pinned *p,
 	int err;
 
 	memset(plan, 0, sizeof(*plan));
+	{
+		/* Off, it has turned the enforcer's hooks off already (the guards keep it on). */
+		char v[8] = "";
+		FILE *f = fopen("/proc/sys/kernel/ftrace_enabled", "re");
+
+		if (f && fgets(v, sizeof(v), f) && v[0] == '0') {
+			fclose(f);
+			snprintf(why, whylen,
+				 "kernel.ftrace_enabled is 0, which turns the enforcer's programs "
+				 "off: "
+				 "set it to 1 before sealing; nothing was changed");
+			return -EPERM;
+		}
+		if (f)
+			fclose(f);
+	}
 	if (access(LD_PIN_DIR, F_OK) == 0) {
 		if (access(LD_PIN_DIR "/" LD_GUARD_PREFIX "unlink", F_OK) != 0) {
 			snprintf(

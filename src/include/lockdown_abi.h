@@ -118,7 +118,8 @@ enum ld_tamper {
 	LD_TAMPER_EXE_LINK = 12,  /* prctl(PR_SET_MM) changing a process's executable */
 	LD_TAMPER_PROG_FD = 13,	  /* a handle to one of the enforcer's programs */
 	LD_TAMPER_MAP_ITER = 14,  /* a map-element iterator: it writes any map it is given */
-	LD_TAMPER_KINDS = 15,
+	LD_TAMPER_KNOB = 15,	  /* a kernel switch that turns the programs off (ftrace_enabled) */
+	LD_TAMPER_KINDS = 16,
 };
 
 /* Value of the `policy` array map, one entry per generation. */

@@ -144,6 +144,20 @@ expect_trig u-freplace-detached dev_mem denied
 fresh iter
 attempt u-iter-policy ok ldbpfatk iter policy
 expect_trig u-iter-policy-off dev_mem allowed
+# kernel.ftrace_enabled=0 turns the trampolines off (6.1 and later; 5.10 refuses with EBUSY),
+# and a seal is refused while it is 0.
+fresh ftrace
+if (echo 0 >/proc/sys/kernel/ftrace_enabled) 2>/tmp/ft.err; then
+	expect_trig u-ftrace-off dev_mem allowed
+	lockdown apply /tmp/seal.conf --seal --yes >/tmp/ft.out 2>&1
+	rc=$?
+	[ $rc -ne 0 ] && grep -q 'ftrace_enabled is 0' /tmp/ft.out && ok u-ftrace-seal-refused ||
+		not_ok u-ftrace-seal-refused "exit $rc: $(cat /tmp/ft.out)"
+	echo 1 >/proc/sys/kernel/ftrace_enabled
+	expect_trig u-ftrace-on-again dev_mem denied
+else
+	skip u-ftrace-off "the kernel refuses it anyway: $(cat /tmp/ft.err)"
+fi
 fresh reapply
 expect_rc u-reapply-allow 0 lockdown apply --profile allow
 off u-reapply-allow-off
@@ -266,6 +280,14 @@ attempt s-prog-fd refused ldtamper prog-fd
 attempt s-freplace refused ldbpfatk freplace $fn ldtrigger dev_mem
 attempt s-iter-policy refused ldbpfatk iter policy
 attempt s-iter-seal refused ldbpfatk iter seal
+if (echo 0 >/proc/sys/kernel/ftrace_enabled) 2>/tmp/ft.err; then
+	not_ok s-ftrace-off "ftrace_enabled written: $(cat /proc/sys/kernel/ftrace_enabled)"
+	echo 1 >/proc/sys/kernel/ftrace_enabled
+else
+	grep -q 'Operation not permitted' /tmp/ft.err && ok s-ftrace-off || not_ok s-ftrace-off "$(cat /tmp/ft.err)"
+fi
+expect_eq s-ftrace-still-on "$(cat /proc/sys/kernel/ftrace_enabled)" 1
+expect_rc s-ftrace-read 0 cat /proc/sys/kernel/ftrace_enabled
 expect_trig s-still-denied dev_mem denied
 
 # Exemptions hold, and cannot be borrowed.
@@ -316,7 +338,7 @@ done
 
 # The record: refusals counted per kind and reported as events.
 lockdown stats -j >/tmp/stats.json
-for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link prog-fd map-iter; do
+for kind in unlink rename rmdir umount mount map-write prog-maps map-in-map ptrace file-write truncate code exe-link prog-fd map-iter knob; do
 	n=$(tr -d '\n ' </tmp/stats.json | grep -o "{[^{}]*\"kind\":\"$kind\"}" | sed -n 's/.*"denied":\([0-9]*\).*/\1/p')
 	[ "${n:-0}" -gt 0 ] && ok "s-counted-$kind" || not_ok "s-counted-$kind" "denied=${n:-none}"
 done
