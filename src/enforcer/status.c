@@ -115,6 +115,7 @@ static unsigned long long num(struct json_object *o, const char *key)
 void ld_enforcer_status_render(struct json_object *st)
 {
 	struct json_object *e, *v, *c, *errors, *why;
+	bool sealed;
 
 	if (!json_object_object_get_ex(st, "enforcer", &e) || !e) {
 		if (json_object_object_get_ex(st, "errors", &errors) &&
@@ -141,10 +142,8 @@ void ld_enforcer_status_render(struct json_object *st)
 		       "rate-limited %llu, dropped %llu\n",
 		       "decisions", num(c, "allowed"), num(c, "audited"), num(c, "denied"),
 		       num(c, "events"), num(c, "ratelimited"), num(c, "dropped"));
+	sealed = json_object_object_get_ex(e, "sealed", &c) && json_object_get_boolean(c);
 	if (json_object_object_get_ex(e, "stale_exemptions", &v) && v) {
-		bool sealed =
-			json_object_object_get_ex(e, "sealed", &c) && json_object_get_boolean(c);
-
 		for (size_t i = 0; i < json_object_array_length(v); i++)
 			printf("%-20s exemption for %s is stale: the file was replaced since the "
 			       "policy was applied (%s)\n",
@@ -154,9 +153,6 @@ void ld_enforcer_status_render(struct json_object *st)
 				      : "lockdown refresh applies it again");
 	}
 	if (json_object_object_get_ex(e, "objects_waiting", &v) && v) {
-		bool sealed =
-			json_object_object_get_ex(e, "sealed", &c) && json_object_get_boolean(c);
-
 		for (size_t i = 0; i < json_object_array_length(v); i++)
 			printf("%-20s %s is listed but not the file in force (built or replaced "
 			       "since the policy was applied): it loads %s\n",

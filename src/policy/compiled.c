@@ -108,7 +108,7 @@ const struct ld_obj_rule *ld_compiled_match_object(const struct ld_compiled *c, 
 						   __u64 exe_ino, __u64 cgroup_id, __u32 uid,
 						   struct ld_subject_rules *out)
 {
-	/* Most specific first, as lockdown.bpf.c's lookup_object() tries them. */
+	/* Most specific first, as lockdown.bpf.c's object_rule() tries them. */
 	const struct ld_obj_rule tries[] = {
 		{ .subj = LD_OSUBJ_EXE, .sa = exe_dev, .sb = exe_ino },
 		{ .subj = LD_OSUBJ_CGROUP, .sa = cgroup_id },
